@@ -1,0 +1,1 @@
+"""The subcommands of `debate-trainer`; each module registers one and runs it."""

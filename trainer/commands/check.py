@@ -1,0 +1,93 @@
+"""`debate-trainer check PATH...`: is this pack valid, and does its key grade fairly?
+
+Exit codes are an API for instructors' CI: 0 all good, 1 a self-test response was graded
+against its mark, 2 a pack is invalid.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from trainer.commands._common import EXIT_DISAGREE, EXIT_INVALID, EXIT_OK
+from trainer.packs.errors import PackError
+from trainer.packs.loader import load_pack
+from trainer.packs.model import Pack
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="validate packs and run their self-test responses through the grader",
+        description="Validate each pack and grade every item's self-test responses. "
+        "Exit 0: all good; 1: a self-test disagrees with the grader; 2: a pack is invalid.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="a pack folder or pack.yaml")
+    parser.add_argument("--json", action="store_true", help="print a JSON report")
+    parser.set_defaults(run=run)
+
+
+def _self_tests(pack: Pack) -> tuple[int, list[str], dict[str, Any] | None]:
+    """(disagreements, readable lines, JSON) from the grader's self-test run."""
+    from trainer.grading.selftest import run_self_tests
+
+    report = run_self_tests(pack)
+    return len(report.disagreements), list(report.lines()), report.to_json()
+
+
+def check_one(path: str) -> dict[str, Any]:
+    result: dict[str, Any] = {"path": path}
+    try:
+        pack = load_pack(path)
+    except PackError as error:
+        result.update(status="invalid", problems=[p.to_json() for p in error.problems])
+        result["report"] = error.report()
+        return result
+    tests = sum(len(i.answer.tests.accept) + len(i.answer.tests.reject) for i in pack)
+    result.update(
+        id=pack.id,
+        title=pack.title,
+        version=pack.version,
+        items=len(pack),
+        self_tests=tests,
+        problems=[],
+    )
+    disagreements, lines, as_json = _self_tests(pack)
+    result["status"] = "disagrees" if disagreements else "ok"
+    result["disagreements"] = disagreements
+    result["self_test_report"] = as_json
+    result["report"] = "\n".join(lines)
+    return result
+
+
+def run(args: argparse.Namespace) -> int:
+    results = [check_one(path) for path in args.paths]
+    code = EXIT_OK
+    for result in results:
+        if result["status"] == "invalid":
+            code = EXIT_INVALID
+        elif result["status"] == "disagrees" and code == EXIT_OK:
+            code = EXIT_DISAGREE
+    if args.json:
+        for result in results:
+            result.pop("report", None)
+        print(json.dumps({"exit": code, "packs": results}, indent=2, ensure_ascii=False))
+        return code
+    for result in results:
+        path = result["path"]
+        if result["status"] == "invalid":
+            print(f"INVALID {path}\n{result['report']}")
+            continue
+        summary = (
+            f'{result["id"]} "{result["title"]}" {result["version"]}: '
+            f"{result['items']} items, {result['self_tests']} self-test responses"
+        )
+        if result["status"] == "ok":
+            print(f"OK      {path}: {summary}, all graded as marked")
+        else:
+            print(
+                f"DISAGREE {path}: {summary}; {result['disagreements']} graded against "
+                f"their mark:\n{result['report']}"
+            )
+    return code

@@ -1,0 +1,47 @@
+"""`debate-trainer new-pack DIR [--from-text FILE]`: start a pack an instructor fills in."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from trainer.commands._common import EXIT_INVALID
+from trainer.packs.scaffold import scaffold
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "new-pack",
+        help="create a commented, valid pack to fill in",
+        description="Create DIR/pack.yaml, a valid pack with comments on every part. "
+        "With --from-text, the article is copied into the pack as article.txt.",
+    )
+    parser.add_argument("folder", metavar="DIR", type=Path)
+    parser.add_argument("--from-text", metavar="FILE", type=Path, help="the article's text")
+    parser.add_argument("--title", default="", help="the pack's title")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    source_text = None
+    if args.from_text is not None:
+        try:
+            source_text = args.from_text.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            print(f"{args.from_text}: is not UTF-8 text; save it as UTF-8", file=sys.stderr)
+            return EXIT_INVALID
+        except OSError as error:
+            print(f"{args.from_text}: cannot be read: {error.strerror}", file=sys.stderr)
+            return EXIT_INVALID
+    try:
+        pack_file = scaffold(args.folder, source_text, args.title)
+    except (FileExistsError, ValueError) as error:
+        print(f"new-pack: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    except OSError as error:
+        print(f"new-pack: cannot write {args.folder}: {error.strerror}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"Created {pack_file}")
+    print(f"Next: edit it, then run `debate-trainer check {args.folder}`.")
+    return 0

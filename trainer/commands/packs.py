@@ -1,0 +1,79 @@
+"""`debate-trainer packs`: the packs this trainer can open, built-in first."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from trainer.locations import builtin_packs_dir, user_packs_dir
+from trainer.packs.errors import PackError
+from trainer.packs.loader import PACK_FILE, load_pack
+
+
+@dataclass(frozen=True, slots=True)
+class PackEntry:
+    """One pack found on disk; `problems` > 0 means it did not load."""
+
+    path: str
+    origin: str
+    id: str = ""
+    title: str = ""
+    version: str = ""
+    items: int = 0
+    problems: int = 0
+
+
+def discover(packs_dir: str | None = None) -> list[PackEntry]:
+    """Every pack folder in the built-in and user folders, loaded to show its title."""
+    found: list[PackEntry] = []
+    for origin, folder in (("built-in", builtin_packs_dir()), ("user", user_packs_dir(packs_dir))):
+        if not folder.is_dir():
+            continue
+        for candidate in sorted(folder.iterdir()):
+            if (candidate / PACK_FILE).is_file():
+                found.append(_entry(candidate, origin))
+    return found
+
+
+def _entry(folder: Path, origin: str) -> PackEntry:
+    try:
+        pack = load_pack(folder)
+    except PackError as error:
+        return PackEntry(str(folder), origin, id=folder.name, problems=len(error.problems))
+    return PackEntry(str(folder), origin, pack.id, pack.title, pack.version, len(pack))
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "packs",
+        help="list the built-in packs and those in your pack folder",
+        description="List built-in packs and the packs in your pack folder "
+        "(DEBATE_TRAINER_PACKS or --packs-dir overrides where that is).",
+    )
+    parser.add_argument("--packs-dir", metavar="DIR", help="your pack folder")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    entries = discover(args.packs_dir)
+    if args.json:
+        print(json.dumps([asdict(entry) for entry in entries], indent=2, ensure_ascii=False))
+        return 0
+    user_dir = user_packs_dir(args.packs_dir)
+    if not entries:
+        print(f"No packs found. Your pack folder is {user_dir}")
+        return 0
+    for entry in entries:
+        if entry.problems:
+            status = f"INVALID ({entry.problems} problems: run `debate-trainer check {entry.path}`)"
+            print(f"{entry.origin:8}  {entry.id:24}  {status}")
+        else:
+            print(
+                f"{entry.origin:8}  {entry.id:24}  {entry.title} "
+                f"(v{entry.version}, {entry.items} items)  {entry.path}"
+            )
+    print(f"\nYour pack folder: {user_dir}")
+    return 0

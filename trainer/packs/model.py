@@ -1,0 +1,187 @@
+"""The pack model: what a content pack says, as plain immutable Python objects.
+
+The loader builds these from YAML after validation, so the rest of the trainer (grading,
+quizzes, the terminal app) can trust every reference and never sees raw YAML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class Kind(StrEnum):
+    """Which part of the argument an item is; it decides which questions ask for it."""
+
+    PERSON = "person"
+    THESIS = "thesis"
+    PREMISE = "premise"
+    COUNTERARGUMENT = "counterargument"
+    REBUTTAL = "rebuttal"
+    EVIDENCE = "evidence"
+    QUOTE = "quote"
+    CONCLUSION = "conclusion"
+    OTHER_SIDE = "other_side"
+    REPLY = "reply"
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Scores (0-100) at which an answer counts as correct or as partly right."""
+
+    accept: int = 80
+    partial: int = 55
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptGroup:
+    """Words and phrases that all name one idea: synonyms, spellings, abbreviations."""
+
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Concepts:
+    """The ideas a right answer must contain; `need` of the groups must be covered."""
+
+    groups: tuple[ConceptGroup, ...] = ()
+    need: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class WrongAnswer:
+    """A mistake students are known to make, with feedback aimed at it."""
+
+    answer: str
+    feedback: str
+
+
+@dataclass(frozen=True, slots=True)
+class SelfTests:
+    """Student-style responses the grader must accept or reject: the key's own test suite."""
+
+    accept: tuple[str, ...] = ()
+    reject: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """Everything the grader needs to mark one item fairly."""
+
+    canonical: str
+    accept: tuple[str, ...] = ()
+    concepts: Concepts = field(default_factory=Concepts)
+    wrong: tuple[WrongAnswer, ...] = ()
+    hint: str = ""
+    short_ok: bool = False
+    thresholds: Thresholds | None = None
+    tests: SelfTests = field(default_factory=SelfTests)
+
+    @property
+    def phrasings(self) -> tuple[str, ...]:
+        """The canonical answer first, then every accepted alternative."""
+        return (self.canonical, *self.accept)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One gradable part of the argument.
+
+    `ref` is the id this item points at: the counterargument a rebuttal rebuts, the claim a
+    piece of evidence or a quote supports, the author's claim an other-side item targets,
+    the other-side item a reply answers. `speaker` is the person id of a quote.
+    """
+
+    id: str
+    kind: Kind
+    text: str
+    answer: Answer
+    path: str
+    passage: str = ""
+    ref: str = ""
+    by: str = ""
+    speaker: str = ""
+    words: str = ""
+    role: str = ""
+    name: str = ""
+    evidence_kind: str = ""
+
+    @property
+    def label(self) -> str:
+        """A short human name for the item, used in feedback ("the Kursk claim")."""
+        if self.kind is Kind.PERSON:
+            return self.name
+        first = self.text.strip().split(". ")[0]
+        return first if len(first) <= 80 else first[:77].rstrip() + "..."
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where the argument comes from."""
+
+    title: str
+    author: str = ""
+    date: str = ""
+    publication: str = ""
+    url: str = ""
+    file: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    """A whole content pack, validated: every reference resolves, every id is unique."""
+
+    id: str
+    title: str
+    version: str
+    items: tuple[Item, ...]
+    description: str = ""
+    language: str = "en"
+    credits: str = ""
+    licence: str = ""
+    source: Source | None = None
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    folder: Path | None = None
+    source_text: str = ""
+    _by_id: dict[str, Item] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id.update((item.id, item) for item in self.items)
+
+    def __iter__(self) -> Iterator[Item]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def item(self, item_id: str) -> Item:
+        """The item with this id; KeyError names the id when there is none."""
+        try:
+            return self._by_id[item_id]
+        except KeyError:
+            raise KeyError(f"pack {self.id!r} has no item {item_id!r}") from None
+
+    def get(self, item_id: str) -> Item | None:
+        return self._by_id.get(item_id)
+
+    def of_kind(self, kind: Kind) -> tuple[Item, ...]:
+        """Items of one kind, in pack order."""
+        return tuple(item for item in self.items if item.kind is kind)
+
+    def pointing_at(self, item_id: str, kind: Kind | None = None) -> tuple[Item, ...]:
+        """Items whose `ref` is `item_id`: a counterargument's rebuttals, a claim's evidence."""
+        return tuple(
+            item
+            for item in self.items
+            if item.ref == item_id and (kind is None or item.kind is kind)
+        )
+
+    @property
+    def thesis(self) -> Item:
+        return self.of_kind(Kind.THESIS)[0]
+
+    def thresholds_for(self, item: Item) -> Thresholds:
+        """The item's own thresholds where it sets them, else the pack's."""
+        return item.answer.thresholds or self.thresholds

@@ -1,0 +1,537 @@
+"""The shape of `pack.yaml`, written once and used twice.
+
+The validator walks the YAML node tree against these specs (so every problem has a line and
+column), and `json_schema()` turns the same specs into the published JSON Schema, so the
+editor's checks and `debate-trainer check` cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from trainer.packs.errors import Problem
+
+FORMAT_VERSION = 1
+ID_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,79}$"
+_ID_RE = re.compile(ID_PATTERN)
+MAX_TEXT = 20_000
+"""Longest string a pack may hold; a quote or passage is far shorter, a runaway paste is not."""
+
+# Characters that would act on a terminal (ESC, BEL, backspace, C1 controls...) and the
+# Unicode bidi overrides that can make displayed text differ from what was written.
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+PLAIN_TAGS = frozenset({_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _MAP, _SEQ})
+"""Tags a pack may use; anything else (`!!python/object`, `!custom`) could build objects."""
+
+INVALID: Any = object()
+"""Returned for a value that failed its check; the problem is already recorded."""
+
+
+class Walk:
+    """State for one validation pass: the file name, the problems, an expansion budget.
+
+    The budget stops an alias bomb (a small file whose aliases expand to billions of nodes)
+    from turning validation into a denial of service.
+    """
+
+    __slots__ = ("budget", "file", "marks", "problems")
+
+    def __init__(self, file: str, budget: int = 3_000_000) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+        self.budget = budget
+        self.marks: dict[str, tuple[int, int]] = {}
+        """Where each mapping value starts, by path, for problems found after the walk."""
+
+    def add_at(self, path: str, message: str) -> None:
+        """Record a problem at a path the walk has seen (line 0 if it never did)."""
+        line, column = self.marks.get(path, (0, 0))
+        self.problems.append(Problem(self.file, line, column, path, message))
+
+    def add(self, node: yaml.Node | None, path: str, message: str) -> None:
+        line = column = 0
+        if node is not None:
+            line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        self.problems.append(Problem(self.file, line, column, path, message))
+
+
+def _describe(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if node.tag == _NULL:
+        return "nothing"
+    return f"{node.value!r}"
+
+
+def did_you_mean(word: str, choices: Any) -> str:
+    """' (did you mean "x"?)' when a close choice exists, else ''."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f' (did you mean "{close[0]}"?)' if close else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """Base of every spec: a documentation line for the schema and the docs."""
+
+    doc: str = ""
+
+    def check(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        """Validate `node` and return its plain value, or INVALID after recording why."""
+        walk.budget -= 1
+        if node.tag not in PLAIN_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            walk.add(
+                node,
+                path,
+                f"the tag {tag} is not allowed: a pack holds only plain text, numbers and lists",
+            )
+            return INVALID
+        return self._check(node, path, walk)
+
+    def _check(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        raise NotImplementedError
+
+    def schema(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True, slots=True)
+class Str(Spec):
+    """A text field. Numbers and dates are read as the text written, so `1.0` stays "1.0"."""
+
+    pattern: str | None = None
+    pattern_doc: str = ""
+    max_len: int = MAX_TEXT
+
+    def _check(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            walk.add(node, path, f"expected text, found {_describe(node)}")
+            return INVALID
+        value: str = node.value
+        if node.tag == _NULL or not value.strip():
+            walk.add(node, path, "is empty")
+            return INVALID
+        if len(value) > self.max_len:
+            walk.add(
+                node, path, f"is {len(value):,} characters long; the limit is {self.max_len:,}"
+            )
+            return INVALID
+        bad = _CONTROL_RE.search(value)
+        if bad:
+            walk.add(
+                node,
+                path,
+                f"holds the control character U+{ord(bad.group()):04X}, which could act on "
+                "the terminal; remove it",
+            )
+            return INVALID
+        if self.pattern and not re.match(self.pattern, value):
+            walk.add(node, path, f"{value!r} is not {self.pattern_doc or 'in the right form'}")
+            return INVALID
+        return value.strip()
+
+    def schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": self.max_len}
+        if self.pattern:
+            out["pattern"] = self.pattern
+        if self.doc:
+            out["description"] = self.doc
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Int(Spec):
+    minimum: int = 0
+    maximum: int = 100
+
+    def _check(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        if not isinstance(node, yaml.ScalarNode) or node.tag != _INT:
+            walk.add(node, path, f"expected a whole number, found {_describe(node)}")
+            return INVALID
+        try:
+            value = int(node.value.replace("_", ""), 0)
+        except ValueError:
+            walk.add(node, path, f"expected a whole number, found {node.value!r}")
+            return INVALID
+        if not self.minimum <= value <= self.maximum:
+            walk.add(node, path, f"must be from {self.minimum} to {self.maximum}, not {value}")
+            return INVALID
+        return value
+
+    def schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "integer", "minimum": self.minimum}
+        out["maximum"] = self.maximum
+        if self.doc:
+            out["description"] = self.doc
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Bool(Spec):
+    def _check(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _BOOL:
+            return node.value.lower() in {"true", "yes", "on", "y"}
+        walk.add(node, path, f"expected true or false, found {_describe(node)}")
+        return INVALID
+
+    def schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "boolean"}
+        if self.doc:
+            out["description"] = self.doc
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Choice(Spec):
+    values: tuple[str, ...] = ()
+
+    def _check(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        if isinstance(node, yaml.ScalarNode) and node.value in self.values:
+            return node.value
+        allowed = ", ".join(self.values)
+        found = _describe(node)
+        hint = did_you_mean(node.value, self.values) if isinstance(node, yaml.ScalarNode) else ""
+        walk.add(node, path, f"must be one of {allowed}, not {found}{hint}")
+        return INVALID
+
+    def schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"enum": list(self.values)}
+        if self.doc:
+            out["description"] = self.doc
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Const(Spec):
+    """A field with exactly one allowed value: the format number."""
+
+    value: int = FORMAT_VERSION
+
+    def _check(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        if isinstance(node, yaml.ScalarNode) and node.value == str(self.value):
+            return self.value
+        found = node.value if isinstance(node, yaml.ScalarNode) else _describe(node)
+        walk.add(
+            node,
+            path,
+            f"this trainer reads pack format {self.value}; the pack says {found!r} "
+            "(a newer debate-trainer may read it)",
+        )
+        return INVALID
+
+    def schema(self) -> dict[str, Any]:
+        return {"const": self.value, "description": self.doc}
+
+
+@dataclass(frozen=True, slots=True)
+class ListOf(Spec):
+    item: Spec = field(default_factory=Str)
+    min_items: int = 0
+    max_items: int = 100_000
+
+    def _check(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        if not isinstance(node, yaml.SequenceNode):
+            if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
+                return []  # `accept:` with nothing after it: an empty list, not an error
+            walk.add(node, path, f"expected a list, found {_describe(node)}")
+            return INVALID
+        children = node.value
+        if len(children) < self.min_items:
+            walk.add(node, path, f"needs at least {self.min_items} entries")
+        if len(children) > self.max_items:
+            walk.add(node, path, f"has {len(children):,} entries; the limit is {self.max_items:,}")
+            return INVALID
+        out = []
+        check = self.item.check
+        for index, child in enumerate(children):
+            if walk.budget < 0:
+                return INVALID
+            out.append(check(child, f"{path}[{index}]", walk))
+        return out
+
+    def schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "array", "items": self.item.schema()}
+        if self.min_items:
+            out["minItems"] = self.min_items
+        if self.doc:
+            out["description"] = self.doc
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    spec: Spec
+    required: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class MapOf(Spec):
+    """A mapping with known keys; unknown keys are errors, with a suggestion."""
+
+    keys: dict[str, Key] = field(default_factory=dict)
+    title: str = ""
+
+    def _check(self, node: yaml.Node, path: str, walk: Walk) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            walk.add(node, path, f"expected a mapping of keys, found {_describe(node)}")
+            return INVALID
+        out: dict[str, Any] = {}
+        seen: set[str] = set()
+        keys = self.keys
+        prefix = f"{path}." if path else ""
+        for key_node, value_node in node.value:
+            if walk.budget < 0:
+                return INVALID
+            if not isinstance(key_node, yaml.ScalarNode):
+                walk.add(key_node, path, "a key must be a plain word, not a list or mapping")
+                continue
+            name = key_node.value
+            key = keys.get(name)
+            if key is None:
+                walk.add(
+                    key_node,
+                    f"{prefix}{name}",
+                    f'unknown key "{name}"{did_you_mean(name, keys)}',
+                )
+                continue
+            if name in seen:
+                walk.add(key_node, f"{prefix}{name}", f'the key "{name}" appears twice')
+                continue
+            seen.add(name)
+            mark = value_node.start_mark
+            walk.marks[f"{prefix}{name}"] = (mark.line + 1, mark.column + 1)
+            if isinstance(value_node, yaml.ScalarNode) and value_node.tag == _NULL:
+                if key.required:
+                    walk.add(value_node, f"{prefix}{name}", "is empty")
+                    out[name] = INVALID
+                continue
+            out[name] = key.spec.check(value_node, f"{prefix}{name}", walk)
+        for name, key in keys.items():
+            if key.required and name not in out:
+                walk.add(node, path, f'is missing the required key "{name}"')
+        return out
+
+    def schema(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {name: key.spec.schema() for name, key in self.keys.items()},
+        }
+        required = [name for name, key in self.keys.items() if key.required]
+        if required:
+            out["required"] = required
+        if self.title:
+            out["title"] = self.title
+        if self.doc:
+            out["description"] = self.doc
+        return out
+
+
+def valid_id(value: str) -> bool:
+    return bool(_ID_RE.match(value))
+
+
+# --- the format ------------------------------------------------------------------------
+
+ID = Str(
+    "A stable id: lower-case letters, digits, '.', '_' and '-'; unique in the pack.",
+    pattern=ID_PATTERN,
+    pattern_doc="a valid id (lower-case letters, digits, '.', '_' or '-', at most 80)",
+    max_len=80,
+)
+TEXT = Str("Plain text, shown as written: markup and escape codes are not interpreted.")
+
+
+def _ref(what: str) -> Str:
+    return Str(
+        f"The id of {what}.",
+        pattern=ID_PATTERN,
+        pattern_doc="a valid id",
+        max_len=80,
+    )
+
+
+THRESHOLDS = MapOf(
+    "Scores (0-100) at which an answer is graded correct, or partly right.",
+    keys={
+        "accept": Key(Int("Score from which an answer is correct.")),
+        "partial": Key(Int("Score from which an answer is partly right.")),
+    },
+)
+
+ANSWER = MapOf(
+    "How the item is graded.",
+    title="answer",
+    keys={
+        "canonical": Key(Str("The model answer, shown after grading."), required=True),
+        "accept": Key(ListOf("Other phrasings that are fully right.", item=TEXT)),
+        "concepts": Key(
+            MapOf(
+                "The key ideas a right answer must contain.",
+                keys={
+                    "groups": Key(
+                        ListOf(
+                            "Each group lists synonyms, spellings and abbreviations of one "
+                            "idea; an answer covers the group when it uses any of them.",
+                            item=ListOf(item=TEXT, min_items=1),
+                            min_items=1,
+                        ),
+                        required=True,
+                    ),
+                    "need": Key(Int("How many groups an answer must cover (default: all).", 1, 50)),
+                },
+            )
+        ),
+        "wrong": Key(
+            ListOf(
+                "Known wrong answers, each with feedback aimed at that mistake.",
+                item=MapOf(
+                    keys={
+                        "answer": Key(TEXT, required=True),
+                        "feedback": Key(TEXT, required=True),
+                    }
+                ),
+            )
+        ),
+        "hint": Key(Str("A nudge shown on request.")),
+        "short_ok": Key(Bool("True when a one-word answer can be complete (names, figures).")),
+        "thresholds": Key(THRESHOLDS),
+        "tests": Key(
+            MapOf(
+                "Self-test responses in students' words: `check` grades them.",
+                keys={
+                    "accept": Key(ListOf("Responses that must be graded correct.", item=TEXT)),
+                    "reject": Key(ListOf("Responses that must not be graded correct.", item=TEXT)),
+                },
+            )
+        ),
+    },
+)
+
+_COMMON: dict[str, Key] = {
+    "id": Key(ID, required=True),
+    "text": Key(Str("The claim stated in full, in a neutral voice."), required=True),
+    "passage": Key(Str("An excerpt of the source text this item comes from, copied exactly.")),
+    "answer": Key(ANSWER, required=True),
+}
+
+
+def _item(doc: str, title: str, **extra: Key) -> MapOf:
+    return MapOf(doc, keys={**_COMMON, **extra}, title=title)
+
+
+PERSON = MapOf(
+    "A person quoted or named; the answer grades 'Who said ...?'.",
+    title="person",
+    keys={
+        "id": Key(ID, required=True),
+        "name": Key(Str("Their name as written in the source."), required=True),
+        "role": Key(Str("Who they are, e.g. 'professor of military history'.")),
+        "text": Key(Str("A line about them for the study screen.")),
+        "passage": _COMMON["passage"],
+        "answer": Key(ANSWER, required=True),
+    },
+)
+
+KINDS_OF_ITEM_LIST: dict[str, MapOf] = {
+    "premises": _item("A claim supporting the thesis.", "premise"),
+    "counterarguments": _item(
+        "A claim or claimed benefit that the author answers.",
+        "counterargument",
+        by=Key(Str("Who makes this claim.")),
+    ),
+    "rebuttals": _item(
+        "The author's answer to a counterargument.",
+        "rebuttal",
+        rebuts=Key(_ref("the counterargument this answers"), required=True),
+    ),
+    "evidence": _item(
+        "A figure or event offered for a claim.",
+        "evidence",
+        supports=Key(_ref("the claim this supports"), required=True),
+        kind=Key(Choice("A figure (a number) or an event.", values=("figure", "event"))),
+    ),
+    "quotes": _item(
+        "An attributed quotation; `text` is its gist in plain words.",
+        "quote",
+        speaker=Key(_ref("the person who said it"), required=True),
+        words=Key(Str("The exact words quoted."), required=True),
+        supports=Key(_ref("the claim the quote backs")),
+        role=Key(Str("The speaker's role when they said this, if not their usual one.")),
+    ),
+    "other_side": _item(
+        "The strongest case against the author (not from the source).",
+        "other side",
+        targets=Key(_ref("the author's claim this argues against"), required=True),
+    ),
+    "replies": _item(
+        "The reply the author's reasoning gives to an other-side argument.",
+        "reply",
+        replies_to=Key(_ref("the other-side argument this answers"), required=True),
+    ),
+}
+
+PACK = MapOf(
+    "A debate-trainer content pack: one article's argument, with answer keys.",
+    title="debate-trainer pack (format 1)",
+    keys={
+        "format": Key(Const("The pack format; always 1."), required=True),
+        "id": Key(ID, required=True),
+        "title": Key(Str("The pack's title."), required=True),
+        "description": Key(Str("What the pack practises.")),
+        "language": Key(
+            Str(
+                "A language tag such as 'en'.",
+                pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+                pattern_doc="a language tag such as 'en' or 'en-GB'",
+            )
+        ),
+        "version": Key(Str("The pack's own version, e.g. '1.2.0'."), required=True),
+        "credits": Key(Str("Who wrote the pack.")),
+        "licence": Key(Str("The pack's licence.")),
+        "source": Key(
+            MapOf(
+                "Where the argument comes from.",
+                keys={
+                    "title": Key(Str("The source's title."), required=True),
+                    "author": Key(Str("Who wrote it.")),
+                    "date": Key(Str("When it was published.")),
+                    "publication": Key(Str("Where it was published.")),
+                    "url": Key(Str("A link; shown, never opened.")),
+                    "file": Key(Str("The source text, a path inside the pack folder.")),
+                },
+            )
+        ),
+        "grading": Key(THRESHOLDS),
+        "people": Key(ListOf("People quoted or named.", item=PERSON)),
+        "thesis": Key(_item("The author's main claim.", "thesis"), required=True),
+        **{name: Key(ListOf(spec.doc, item=spec)) for name, spec in KINDS_OF_ITEM_LIST.items()},
+        "conclusion": Key(_item("What the author says should be done.", "conclusion")),
+    },
+)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the pack format, for editors and other tools."""
+    schema = PACK.schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://debate-trainer.invalid/schema/pack-format-1.json",
+        **schema,
+    }
