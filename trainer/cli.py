@@ -13,31 +13,50 @@ from collections.abc import Sequence
 
 from trainer import __version__
 
-COMMANDS = ("check", "packs", "new_pack", "schema", "outline", "grade", "batch")
+COMMANDS = {
+    # command name: module in trainer.commands
+    "check": "check",
+    "packs": "packs",
+    "new-pack": "new_pack",
+    "schema": "schema",
+    "outline": "outline",
+    "grade": "grade",
+    "batch": "batch",
+    "stats": "stats",
+    "export-progress": "export_progress",
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The argument parser; with a command in `argv`, only that command's module is imported.
+
+    Importing every command would import every engine (grader, progress store, the app), and
+    a script calling one command should not pay for the others at each start.
+    """
     parser = argparse.ArgumentParser(
         prog="debate-trainer",
         description="Take an argument apart and answer it: study a pack, then get quizzed.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(metavar="COMMAND", title="commands")
-    for name in COMMANDS:
-        module = importlib.import_module(f"trainer.commands.{name}")
+    first = next((arg for arg in argv if not arg.startswith("-")), None)
+    wanted = [first] if first in COMMANDS else list(COMMANDS)
+    for name in wanted:
+        module = importlib.import_module(f"trainer.commands.{COMMANDS[name]}")
         module.register(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(words)
+    args = parser.parse_args(words)
     run = getattr(args, "run", None)
     if run is None:
         # No command: show the built-in pack (the terminal app will take this over).
         from trainer.commands import outline
 
-        args = parser.parse_args(["outline", *(argv or [])])
+        args = build_parser(["outline"]).parse_args(["outline", *words])
         run = outline.run
     try:
         code: int = run(args)

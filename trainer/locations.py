@@ -49,3 +49,13 @@ def user_packs_dir(override: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return data_dir() / "packs"
+
+
+def progress_db_path() -> Path:
+    """The SQLite file holding attempts and review schedules."""
+    return data_dir() / "progress.sqlite3"
+
+
+def settings_path() -> Path:
+    """The small JSON file of user preferences (the theme, for one)."""
+    return data_dir() / "settings.json"

@@ -1,0 +1,83 @@
+"""`debate-trainer stats [--pack PATH] [--json]`: how practice is going, from the store."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime, timedelta
+
+from trainer.commands._common import EXIT_INVALID, load_or_report
+from trainer.locations import builtin_pack_dir
+from trainer.progress import ProgressStore, StoreError
+from trainer.progress.stats import Stats, accuracy_chart, compute
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "stats",
+        help="accuracy over time, per question kind, weakest items, streak, what is due",
+        description="Show practice statistics for a pack from the progress store.",
+    )
+    parser.add_argument("--pack", help="a pack folder (default: the built-in pack)")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.set_defaults(run=run)
+
+
+def pack_stats(store: ProgressStore, pack_path: str, now: datetime) -> Stats | None:
+    pack = load_or_report(pack_path)
+    if pack is None:
+        return None
+    labels = {item.id: item.label for item in pack}
+    return compute(
+        store.attempts(pack.id),
+        now,
+        labels=labels,
+        due_today=store.due_count(pack.id, now.replace(hour=23, minute=59, second=59), labels),
+        due_week=store.due_count(pack.id, now + timedelta(days=7), labels),
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    now = datetime.now().astimezone()
+    try:
+        store = ProgressStore.open_default()
+    except StoreError as error:
+        print(f"stats: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    with store:
+        if store.notice:
+            print(store.notice, file=sys.stderr)
+        stats = pack_stats(store, args.pack or str(builtin_pack_dir()), now)
+    if stats is None:
+        return EXIT_INVALID
+    if args.json:
+        print(json.dumps(stats.to_json(), indent=2, ensure_ascii=False))
+        return 0
+    print(render(stats))
+    return 0
+
+
+def render(stats: Stats) -> str:
+    if not stats.total.attempts:
+        return "No attempts yet: start a quiz, and your progress will show here."
+    lines = [
+        f"Attempts: {stats.total.attempts}   accuracy {stats.total.accuracy:.0%}   "
+        f"streak {stats.streak_days} day{'s' if stats.streak_days != 1 else ''}",
+        f"Due today: {stats.due_today}   due this week: {stats.due_week}",
+        "",
+        "Accuracy per day:",
+        *accuracy_chart(stats.by_day),
+        "",
+        "By question kind:",
+    ]
+    for kind, tally in sorted(stats.by_kind.items()):
+        lines.append(f"  {kind:16} {tally.correct:4}/{tally.attempts:<4} {tally.accuracy:6.0%}")
+    if stats.weakest:
+        lines += ["", "Weakest items:"]
+        for weak in stats.weakest:
+            gone = "  (no longer in the pack)" if not weak.in_pack else ""
+            lines.append(
+                f"  {weak.tally.accuracy:4.0%} of {weak.tally.attempts:<3} {weak.label}{gone}"
+            )
+    return "\n".join(lines)

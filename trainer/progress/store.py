@@ -1,0 +1,407 @@
+"""The progress store: every attempt, and one FSRS card per (pack, gradable item).
+
+SQLite in WAL mode, one short IMMEDIATE transaction per attempt: an attempt is on disk once
+`record()` returns, a `kill -9` loses at most the answer being typed, and two trainers open at
+once queue for the write lock instead of corrupting the file. A store that cannot be read (a
+damaged file, or one from a newer debate-trainer) is moved aside, never overwritten, and the
+trainer starts on a fresh one with a notice naming where the old file went.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from fsrs import Card, Scheduler, State
+
+from trainer.locations import progress_db_path
+from trainer.progress.rating import rating_for
+
+SCHEMA_VERSION = 1
+_DAMAGED = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+BUSY_TIMEOUT_MS = 10_000
+"""How long a second trainer waits for the write lock before giving up (never in practice)."""
+
+# Each entry migrates from version N-1 to N; applied in order, each in its own transaction.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE attempts (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        pack_id TEXT NOT NULL,
+        pack_version TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        score INTEGER NOT NULL,
+        hints INTEGER NOT NULL DEFAULT 0,
+        overridden INTEGER NOT NULL DEFAULT 0,
+        seconds REAL NOT NULL DEFAULT 0,
+        session TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX attempts_by_pack_item ON attempts (pack_id, item_id);
+    CREATE INDEX attempts_by_time ON attempts (at);
+    CREATE TABLE cards (
+        pack_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        card_id INTEGER NOT NULL,
+        state INTEGER NOT NULL,
+        step INTEGER,
+        stability REAL,
+        difficulty REAL,
+        due TEXT NOT NULL,
+        last_review TEXT,
+        PRIMARY KEY (pack_id, item_id)
+    );
+    CREATE INDEX cards_by_due ON cards (pack_id, due);
+    """,
+)
+
+_ATTEMPT_COLUMNS = (
+    "at, pack_id, pack_version, item_id, kind, mode, answer, outcome, score, hints, "
+    "overridden, seconds, session"
+)
+
+
+class StoreError(Exception):
+    """The store cannot be used at all (its folder is not writable, the disk is full...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """One answer to one item, as it happened. `at` is timezone-aware UTC."""
+
+    pack_id: str
+    pack_version: str
+    item_id: str
+    kind: str
+    mode: str
+    answer: str
+    outcome: str
+    score: int
+    at: datetime
+    hints: int = 0
+    overridden: bool = False
+    seconds: float = 0.0
+    session: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "at": self.at.isoformat(),
+            "pack_id": self.pack_id,
+            "pack_version": self.pack_version,
+            "item_id": self.item_id,
+            "kind": self.kind,
+            "mode": self.mode,
+            "answer": self.answer,
+            "outcome": self.outcome,
+            "score": self.score,
+            "hints": self.hints,
+            "overridden": self.overridden,
+            "seconds": round(self.seconds, 3),
+            "session": self.session,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DueCard:
+    pack_id: str
+    item_id: str
+    due: datetime
+    state: State
+
+
+def _utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        raise ValueError("times in the progress store must be timezone-aware")
+    return moment.astimezone(UTC)
+
+
+def _iso(moment: datetime) -> str:
+    # Fixed width, so text order in SQLite is time order.
+    return _utc(moment).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+
+
+class ProgressStore:
+    """Attempts and review schedules for every pack, in one SQLite file."""
+
+    def __init__(self, path: Path, *, fuzz: bool = True) -> None:
+        self.path = path
+        self.notice = ""
+        """Set when an unreadable store was moved aside: show it to the user once."""
+        self.scheduler = Scheduler(enable_fuzzing=fuzz)
+        self._db = self._open()
+
+    @classmethod
+    def open_default(cls, *, fuzz: bool = True) -> ProgressStore:
+        return cls(progress_db_path(), fuzz=fuzz)
+
+    # -- opening ------------------------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"cannot create {self.path.parent}: {error.strerror}") from None
+        try:
+            return self._connect_and_migrate()
+        except _Unusable as problem:
+            moved = self._move_aside()
+            self.notice = (
+                f"Your progress file {self.path} {problem}; it was moved to {moved.name} "
+                "and a fresh one started."
+            )
+        except sqlite3.DatabaseError as error:
+            # Only a file SQLite calls damaged is moved aside. "Locked" or "busy" means another
+            # trainer is using it: moving a live database would corrupt it for them.
+            if _primary_code(error) not in _DAMAGED:
+                raise StoreError(f"cannot open {self.path}: {error}") from None
+            moved = self._move_aside()
+            self.notice = (
+                f"Your progress file {self.path} could not be read ({error}); it was moved "
+                f"to {moved.name} and a fresh one started."
+            )
+        try:
+            return self._connect_and_migrate()
+        except (sqlite3.DatabaseError, _Unusable) as error:
+            raise StoreError(f"cannot start a progress file at {self.path}: {error}") from None
+
+    def _connect_and_migrate(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        try:
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise _Unusable(
+                    f"was written by a newer debate-trainer (schema {version}, this one "
+                    f"reads {SCHEMA_VERSION})"
+                )
+            # WAL is a property of the file: only its first opener switches it, and may have
+            # to wait for another trainer doing the same.
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                _retry_busy(lambda: db.execute("PRAGMA journal_mode = WAL").fetchone())
+            # NORMAL in WAL mode survives a killed process (the OS holds the pages); it can
+            # only lose the last commits on power loss, and it keeps recording fast.
+            db.execute("PRAGMA synchronous = NORMAL")
+            if version > 0:
+                # Touch every table so a file with a valid header and garbage pages fails now.
+                db.execute("SELECT count(*) FROM attempts WHERE id < 0").fetchone()
+                db.execute("SELECT count(*) FROM cards WHERE card_id < 0").fetchone()
+            self._migrate(db, version)
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _migrate(self, db: sqlite3.Connection, version: int) -> None:
+        while version < SCHEMA_VERSION:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                # Another trainer may have migrated while we waited for the lock.
+                current = db.execute("PRAGMA user_version").fetchone()[0]
+                if current == version:
+                    for statement in MIGRATIONS[version].split(";"):
+                        if statement.strip():
+                            db.execute(statement)
+                    db.execute(f"PRAGMA user_version = {version + 1}")
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _move_aside(self) -> Path:
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.unreadable-{stamp}")
+        for suffix in ("", "-wal", "-shm"):
+            source = Path(f"{self.path}{suffix}")
+            if source.exists():
+                source.replace(Path(f"{target}{suffix}"))
+        return target
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> ProgressStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ------------------------------------------------------------------------
+
+    def record(self, attempt: Attempt) -> Card:
+        """Store the attempt and reschedule its card, atomically; returns the new card."""
+        rating = rating_for(attempt.outcome, attempt.hints, attempt.overridden)
+        at = _utc(attempt.at)
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute(
+                f"INSERT INTO attempts ({_ATTEMPT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    _iso(at),
+                    attempt.pack_id,
+                    attempt.pack_version,
+                    attempt.item_id,
+                    attempt.kind,
+                    attempt.mode,
+                    attempt.answer,
+                    attempt.outcome,
+                    attempt.score,
+                    attempt.hints,
+                    int(attempt.overridden),
+                    attempt.seconds,
+                    attempt.session,
+                ),
+            )
+            card = self._card(attempt.pack_id, attempt.item_id, at)
+            card, _log = self.scheduler.review_card(card, rating, review_datetime=at)
+            db.execute(
+                "INSERT OR REPLACE INTO cards VALUES (?,?,?,?,?,?,?,?,?)",
+                (
+                    attempt.pack_id,
+                    attempt.item_id,
+                    card.card_id,
+                    int(card.state),
+                    card.step,
+                    card.stability,
+                    card.difficulty,
+                    _iso(card.due),
+                    _iso(card.last_review) if card.last_review else None,
+                ),
+            )
+            db.execute("COMMIT")
+        except BaseException as error:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            if isinstance(error, sqlite3.DatabaseError):
+                raise StoreError(
+                    f"could not save the attempt to {self.path}: {error}. Earlier attempts "
+                    "are untouched."
+                ) from None
+            raise
+        return card
+
+    def _card(self, pack_id: str, item_id: str, now: datetime) -> Card:
+        row = self._db.execute(
+            "SELECT card_id, state, step, stability, difficulty, due, last_review "
+            "FROM cards WHERE pack_id = ? AND item_id = ?",
+            (pack_id, item_id),
+        ).fetchone()
+        if row is None:
+            # An explicit id: fsrs would otherwise sleep a millisecond to make one from the clock.
+            next_id = self._db.execute("SELECT coalesce(max(card_id), 0) + 1 FROM cards")
+            return Card(card_id=next_id.fetchone()[0], due=now)
+        card_id, state, step, stability, difficulty, due, last_review = row
+        return Card(
+            card_id=card_id,
+            state=State(state),
+            step=step,
+            stability=stability,
+            difficulty=difficulty,
+            due=datetime.fromisoformat(due),
+            last_review=datetime.fromisoformat(last_review) if last_review else None,
+        )
+
+    # -- reading ------------------------------------------------------------------------
+
+    def due(
+        self, pack_id: str, now: datetime, item_ids: Iterable[str] | None = None
+    ) -> list[DueCard]:
+        """Cards due by `now`, most overdue first; only items the pack still has, if given."""
+        rows = self._db.execute(
+            "SELECT item_id, due, state FROM cards WHERE pack_id = ? AND due <= ? "
+            "ORDER BY due, item_id",
+            (pack_id, _iso(now)),
+        ).fetchall()
+        wanted = set(item_ids) if item_ids is not None else None
+        return [
+            DueCard(pack_id, item_id, datetime.fromisoformat(due), State(state))
+            for item_id, due, state in rows
+            if wanted is None or item_id in wanted
+        ]
+
+    def due_count(self, pack_id: str, now: datetime, item_ids: Iterable[str] | None = None) -> int:
+        if item_ids is None:
+            row = self._db.execute(
+                "SELECT count(*) FROM cards WHERE pack_id = ? AND due <= ?",
+                (pack_id, _iso(now)),
+            ).fetchone()
+            return int(row[0])
+        return len(self.due(pack_id, now, item_ids))
+
+    def attempts(self, pack_id: str | None = None) -> Iterator[Attempt]:
+        """Every attempt in time order, for stats and export."""
+        query = f"SELECT {_ATTEMPT_COLUMNS} FROM attempts"
+        params: tuple[str, ...] = ()
+        if pack_id is not None:
+            query += " WHERE pack_id = ?"
+            params = (pack_id,)
+        for row in self._db.execute(query + " ORDER BY at, id", params):
+            (
+                at,
+                pid,
+                version,
+                item,
+                kind,
+                mode,
+                answer,
+                outcome,
+                score,
+                hints,
+                over,
+                secs,
+                session,
+            ) = row
+            yield Attempt(
+                pack_id=pid,
+                pack_version=version,
+                item_id=item,
+                kind=kind,
+                mode=mode,
+                answer=answer,
+                outcome=outcome,
+                score=score,
+                at=datetime.fromisoformat(at),
+                hints=hints,
+                overridden=bool(over),
+                seconds=secs,
+                session=session,
+            )
+
+    def attempt_count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM attempts").fetchone()[0])
+
+
+def _primary_code(error: sqlite3.Error) -> int | None:
+    """SQLite's primary result code (extended codes carry it in the low byte)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def _retry_busy(action: Callable[[], object], attempts: int = 50) -> None:
+    """Run `action`, retrying while SQLite says another connection holds the lock.
+
+    Some operations (switching the journal mode) report "locked" at once instead of waiting
+    on the busy timeout; two trainers started together must both get through.
+    """
+    for attempt in range(attempts):
+        try:
+            action()
+            return
+        except sqlite3.OperationalError as error:
+            code = _primary_code(error)
+            if code not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or attempt == attempts - 1:
+                raise
+            time.sleep(0.02 * (attempt + 1))
+
+
+class _Unusable(Exception):
+    """The file is a database, but not one this version may write to."""
