@@ -24,6 +24,7 @@ COMMANDS = {
     "batch": "batch",
     "stats": "stats",
     "export-progress": "export_progress",
+    "headless": "headless",
 }
 
 

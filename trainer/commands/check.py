@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
 
 from trainer.commands._common import EXIT_DISAGREE, EXIT_INVALID, EXIT_OK
 from trainer.packs.errors import PackError
 from trainer.packs.loader import load_pack
 from trainer.packs.model import Pack
+from trainer.progress.store import StoreError
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,6 +27,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="a pack folder or pack.yaml")
     parser.add_argument("--json", action="store_true", help="print a JSON report")
+    parser.add_argument(
+        "--overrides",
+        action="store_true",
+        help="also list answers students overruled ('I was right'), from the progress store, "
+        "so the key can be fixed",
+    )
     parser.set_defaults(run=run)
 
 
@@ -36,7 +44,19 @@ def _self_tests(pack: Pack) -> tuple[int, list[str], dict[str, Any] | None]:
     return len(report.disagreements), list(report.lines()), report.to_json()
 
 
-def check_one(path: str) -> dict[str, Any]:
+def _overrides(pack: Pack) -> list[dict[str, Any]]:
+    """Answers graded wrong that the student overruled: candidates for the answer key."""
+    from trainer.progress import ProgressStore
+
+    with ProgressStore.open_default() as store:
+        return [
+            {"item_id": a.item_id, "answer": a.answer, "outcome": a.outcome, "at": a.at.isoformat()}
+            for a in store.attempts(pack.id)
+            if a.overridden
+        ]
+
+
+def check_one(path: str, overrides: bool = False) -> dict[str, Any]:
     result: dict[str, Any] = {"path": path}
     try:
         pack = load_pack(path)
@@ -58,11 +78,17 @@ def check_one(path: str) -> dict[str, Any]:
     result["disagreements"] = disagreements
     result["self_test_report"] = as_json
     result["report"] = "\n".join(lines)
+    if overrides:
+        result["overrides"] = _overrides(pack)
     return result
 
 
 def run(args: argparse.Namespace) -> int:
-    results = [check_one(path) for path in args.paths]
+    try:
+        results = [check_one(path, args.overrides) for path in args.paths]
+    except StoreError as error:
+        print(f"check: {error}", file=sys.stderr)
+        return EXIT_INVALID
     code = EXIT_OK
     for result in results:
         if result["status"] == "invalid":
@@ -90,4 +116,14 @@ def run(args: argparse.Namespace) -> int:
                 f"DISAGREE {path}: {summary}; {result['disagreements']} graded against "
                 f"their mark:\n{result['report']}"
             )
+        if "overrides" in result:
+            print(_render_overrides(result["overrides"]))
     return code
+
+
+def _render_overrides(overrides: list[dict[str, Any]]) -> str:
+    if not overrides:
+        return "  No overruled verdicts recorded for this pack."
+    lines = [f"  {len(overrides)} answers students overruled as right (consider the key):"]
+    lines += [f"    {o['item_id']}: {o['answer']!r} (graded {o['outcome']})" for o in overrides]
+    return "\n".join(lines)

@@ -1,0 +1,142 @@
+"""The questions the built-in pack yields, and how modes order them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quiz.fakes import make_pack
+from trainer.locations import builtin_pack_dir
+from trainer.packs import Kind, Pack, load_pack
+from trainer.quiz import MODE_KINDS, Mode, QuestionKind, Session, plan, questions_of_kind
+from trainer.quiz.hints import first_words
+
+
+@pytest.fixture(scope="module")
+def pack() -> Pack:
+    return load_pack(builtin_pack_dir())
+
+
+def test_every_kind_of_question_comes_from_the_builtin_pack(pack: Pack) -> None:
+    def kind(k: QuestionKind) -> list[tuple[str, int]]:
+        return [(q.subject, len(q.targets)) for q in questions_of_kind(pack, k)]
+
+    premises = pack.of_kind(Kind.PREMISE)
+    assert kind(QuestionKind.PREMISES) == [("thesis", len(premises))]
+    assert kind(QuestionKind.COUNTERARGUMENTS) == [("thesis", 3)]
+    assert [n for _, n in kind(QuestionKind.REBUTTAL)] == [
+        len(pack.pointing_at(c.id, Kind.REBUTTAL)) for c in pack.of_kind(Kind.COUNTERARGUMENT)
+    ]
+    assert len(kind(QuestionKind.WHO_SAID)) == len(pack.of_kind(Kind.QUOTE))
+    speakers = {q.speaker for q in pack.of_kind(Kind.QUOTE)}
+    assert len(kind(QuestionKind.WHAT_ARGUED)) == len(speakers)
+    claims = {e.ref for e in pack.of_kind(Kind.EVIDENCE)}
+    assert len(kind(QuestionKind.EVIDENCE)) == len(claims)
+    assert len(kind(QuestionKind.ARGUE_AGAINST)) == len(
+        {o.ref for o in pack.of_kind(Kind.OTHER_SIDE)}
+    )
+    assert len(kind(QuestionKind.AUTHOR_REPLY)) == len(pack.of_kind(Kind.OTHER_SIDE)) == 6
+
+
+def test_prompts_ask_what_the_issue_asks(pack: Pack) -> None:
+    def prompts(k: QuestionKind) -> list[str]:
+        return [q.prompt for q in questions_of_kind(pack, k)]
+
+    assert prompts(QuestionKind.PREMISES)[0].startswith(
+        f"The author argues: {pack.thesis.answer.canonical}"
+    )
+    assert prompts(QuestionKind.PREMISES)[0].endswith("Name the premises (6).")
+    assert prompts(QuestionKind.COUNTERARGUMENTS) == [
+        "Which claimed benefits does the author reject? Name them (3)."
+    ]
+    assert prompts(QuestionKind.REBUTTAL)[0] == (
+        'The other side says: "Allowing the strikes would deter North Korea from sending more '
+        'troops." How does the author answer?'
+    )
+    assert all(
+        p.startswith('Who said "') and p.endswith('"?') for p in prompts(QuestionKind.WHO_SAID)
+    )
+    assert "What did Vladimir Putin (President of Russia) argue?" in prompts(
+        QuestionKind.WHAT_ARGUED
+    )
+    assert all(
+        p.startswith('What figure or event does the author give for the claim "')
+        for p in prompts(QuestionKind.EVIDENCE)
+    )
+    assert all(
+        p.startswith("Argue against the author's claim that")
+        for p in prompts(QuestionKind.ARGUE_AGAINST)
+    )
+    assert all(
+        p.startswith('How would the author reply to the argument "')
+        for p in prompts(QuestionKind.AUTHOR_REPLY)
+    )
+
+
+def test_questions_are_graded_against_the_right_items(pack: Pack) -> None:
+    who = questions_of_kind(pack, QuestionKind.WHO_SAID)
+    assert all(q.targets == (pack.item(q.subject).speaker,) for q in who)
+    argued = {q.subject: q.targets for q in questions_of_kind(pack, QuestionKind.WHAT_ARGUED)}
+    assert all(pack.item(quote).speaker == person for person, qs in argued.items() for quote in qs)
+    for q in questions_of_kind(pack, QuestionKind.EVIDENCE):
+        assert all(
+            pack.item(t).kind is Kind.EVIDENCE and pack.item(t).ref == q.subject for t in q.targets
+        )
+    for q in questions_of_kind(pack, QuestionKind.AUTHOR_REPLY):
+        assert all(pack.item(t).ref == q.subject for t in q.targets)
+
+
+def test_only_rebuttal_questions_take_more_answers_after_the_first(pack: Pack) -> None:
+    more = {q.kind for k in QuestionKind for q in questions_of_kind(pack, k) if q.more}
+    assert more == {QuestionKind.REBUTTAL}
+
+
+def test_each_mode_asks_its_kinds_and_mixed_asks_them_all(pack: Pack) -> None:
+    for mode in Mode:
+        asked = {q.kind for q in plan(pack, mode, seed=5)}
+        assert asked == set(MODE_KINDS[mode]), mode
+    everything = sum(len(questions_of_kind(pack, k)) for k in QuestionKind)
+    assert len(plan(pack, Mode.MIXED, seed=5)) == everything
+
+
+def test_same_seed_same_order_different_seed_different_order(pack: Pack) -> None:
+    def order(seed: int) -> list[str]:
+        return [q.id for q in plan(pack, Mode.MIXED, seed=seed)]
+
+    assert order(11) == order(11)
+    assert len({tuple(order(seed)) for seed in range(5)}) == 5
+    assert sorted(order(11)) == sorted(order(12))
+
+
+def test_a_limit_samples_the_whole_pack_not_its_start(pack: Pack) -> None:
+    short = plan(pack, Mode.MIXED, seed=2, limit=8)
+    assert len(short) == 8
+    assert short == plan(pack, Mode.MIXED, seed=2)[:8]
+    assert len({q.kind for q in short}) > 1
+
+
+def test_a_pack_without_a_part_has_no_questions_of_that_kind() -> None:
+    pack = make_pack()
+    bare = Pack(
+        id="bare",
+        title="Bare",
+        version="1",
+        items=tuple(i for i in pack if i.kind in (Kind.THESIS, Kind.PREMISE)),
+    )
+    assert plan(bare, Mode.BOTH_SIDES, seed=1) == ()
+    assert [q.kind for q in plan(bare, Mode.MIXED, seed=1)] == [QuestionKind.PREMISES]
+
+
+def test_first_words_never_give_a_short_answer_away() -> None:
+    assert first_words("Vladimir Putin") == "V\u2026 P\u2026"
+    assert first_words("Putin") == "P\u2026"
+    assert first_words("It has not been proven that the troops are there") == "It has not \u2026"
+
+
+def test_without_a_seed_one_is_chosen_and_reported_so_the_session_can_be_replayed(
+    pack: Pack,
+) -> None:
+    session = Session(pack, Mode.MIXED)
+    [summary] = session.finish()
+    seed = summary.to_json()["seed"]
+    assert isinstance(seed, int)
+    assert Session(pack, Mode.MIXED, seed=seed).questions == session.questions

@@ -1,0 +1,216 @@
+"""`debate-trainer batch responses.csv`: grade many answers, and measure the grader.
+
+Input: a CSV with `item` and `answer` columns and, optionally, `human` (accept/reject,
+1/0, yes/no, correct/incorrect). Output: the same rows with `outcome`, `score`,
+`matched_item`, `reason` and `explanation` added. Where humans marked answers, an agreement
+report (accuracy, precision and recall of accept, Cohen's kappa, every disagreement) goes to
+stderr, or to stdout when the graded CSV goes to `--out`: the Open University's
+"test responses" idea, so an instructor can see where the key and the marker part ways.
+Bad rows are reported with their line number and kept in the output as `error`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from dataclasses import dataclass
+from typing import IO, Any
+
+from trainer.commands.grade import load, suggest
+from trainer.grading import agreement
+from trainer.grading.parallel import grade_many
+
+EXIT_OK = 0
+EXIT_INVALID = 2
+
+ADDED = ("outcome", "score", "matched_item", "reason", "explanation")
+_YES = {"accept", "accepted", "1", "yes", "y", "correct", "true", "t", "right", "a"}
+_NO = {"reject", "rejected", "0", "no", "n", "incorrect", "false", "f", "wrong", "r"}
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "batch",
+        help="grade a CSV of answers; report agreement with human marks",
+        description="Grade every row of a CSV (columns item, answer, optional human) and "
+        "write the graded CSV. Exit 0 when graded; 2 for a missing file or a bad pack.",
+    )
+    parser.add_argument("responses", metavar="CSV", help="the answers to grade")
+    parser.add_argument(
+        "--pack", metavar="PATH", help="a pack folder or pack.yaml (default: the built-in pack)"
+    )
+    parser.add_argument("--out", metavar="PATH", help="write the graded CSV here (default: stdout)")
+    parser.add_argument(
+        "--json", action="store_true", help="print the report (rows, agreement, problems) as JSON"
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="grading processes for large files (default: one per core; 1 for none)",
+    )
+    parser.set_defaults(run=run)
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    line: int
+    item: str
+    answer: str
+    human: bool
+    outcome: str
+    score: int
+    explanation: str
+
+    def text(self) -> str:
+        mark = "accept" if self.human else "reject"
+        return (
+            f"  line {self.line}: {self.item}: {self.answer!r}: human {mark}, "
+            f"grader {self.outcome} ({self.score}): {self.explanation}"
+        )
+
+
+def human_mark(value: str | None) -> bool | str | None:
+    """True/False for a mark, None for no mark, the text itself when it is not a mark."""
+    if value is None or not value.strip():
+        return None
+    folded = value.strip().casefold()
+    if folded in _YES:
+        return True
+    if folded in _NO:
+        return False
+    return value
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        handle = open(args.responses, encoding="utf-8-sig", newline="")  # noqa: SIM115
+    except OSError as error:
+        print(f"{args.responses}: cannot read: {error.strerror or error}", file=sys.stderr)
+        return EXIT_INVALID
+    pack = load(args.pack)
+    if pack is None:
+        handle.close()
+        return EXIT_INVALID
+    with handle:
+        reader = csv.DictReader(handle)
+        fields = list(reader.fieldnames or [])
+        missing = [name for name in ("item", "answer") if name not in fields]
+        if missing:
+            print(
+                f"{args.responses}:1: the header needs column(s) {', '.join(missing)} "
+                f"(found: {', '.join(fields) or 'nothing'})",
+                file=sys.stderr,
+            )
+            return EXIT_INVALID
+        rows: list[dict[str, Any]] = []
+        problems: list[str] = []
+        pending: list[tuple[int, int, str, str, bool | str | None]] = []
+        try:
+            for row in reader:
+                line = reader.line_num
+                out: dict[str, Any] = {name: row.get(name) or "" for name in fields}
+                item_id = (row.get("item") or "").strip()
+                answer = row.get("answer")
+                problem = ""
+                if answer is None:
+                    problem = "missing column 'answer'"
+                elif not item_id:
+                    problem = "missing item id"
+                elif pack.get(item_id) is None:
+                    problem = f"unknown item {item_id!r}: {suggest(pack, item_id)}"
+                rows.append(out)
+                if problem:
+                    problems.append(f"line {line}: {problem}")
+                    out.update(
+                        outcome="error",
+                        score="",
+                        matched_item="",
+                        reason="error",
+                        explanation=problem,
+                    )
+                    continue
+                assert answer is not None
+                pending.append((len(rows) - 1, line, item_id, answer, human_mark(row.get("human"))))
+        except csv.Error as error:
+            problems.append(f"line {reader.line_num}: unreadable CSV: {error}")
+    verdicts = grade_many(
+        pack, [(item_id, answer) for _, _, item_id, answer, _ in pending], args.jobs
+    )
+    pairs: list[tuple[bool, bool]] = []
+    disagreements: list[Disagreement] = []
+    for (index, line, item_id, answer, mark), verdict in zip(pending, verdicts, strict=True):
+        rows[index].update(
+            outcome=verdict.outcome.value,
+            score=verdict.score,
+            matched_item=verdict.belongs_to or item_id,
+            reason=verdict.reason.value,
+            explanation=verdict.explanation,
+        )
+        if isinstance(mark, str):
+            problems.append(f"line {line}: human mark {mark!r} is not accept or reject")
+        elif mark is not None:
+            pairs.append((verdict.correct, mark))
+            if verdict.correct != mark:
+                disagreements.append(
+                    Disagreement(
+                        line,
+                        item_id,
+                        answer,
+                        mark,
+                        verdict.outcome.value,
+                        verdict.score,
+                        verdict.explanation,
+                    )
+                )
+    columns = fields + [name for name in ADDED if name not in fields]
+    figures = agreement(pairs) if pairs else None
+    if args.out:
+        try:
+            with open(args.out, "w", encoding="utf-8", newline="") as target:
+                _write_csv(target, columns, rows)
+        except OSError as error:
+            print(f"{args.out}: cannot write: {error.strerror or error}", file=sys.stderr)
+            return EXIT_INVALID
+    if args.json:
+        report = {
+            "graded": sum(1 for r in rows if r["outcome"] != "error"),
+            "problems": problems,
+            "agreement": figures.to_json() if figures else None,
+            "disagreements": [
+                {
+                    "line": d.line,
+                    "item": d.item,
+                    "answer": d.answer,
+                    "human": "accept" if d.human else "reject",
+                    "outcome": d.outcome,
+                    "score": d.score,
+                    "explanation": d.explanation,
+                }
+                for d in disagreements
+            ],
+            "rows": rows,
+        }
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    if not args.out:
+        _write_csv(sys.stdout, columns, rows)
+    report_to = sys.stdout if args.out else sys.stderr
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if figures is not None:
+        lines = figures.lines()
+        if disagreements:
+            lines.append(f"disagreements ({len(disagreements)}):")
+            lines.extend(d.text() for d in disagreements)
+        print("\n".join(lines), file=report_to)
+    return EXIT_OK
+
+
+def _write_csv(target: IO[str], columns: list[str], rows: list[dict[str, Any]]) -> None:
+    writer = csv.DictWriter(target, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)

@@ -1,0 +1,202 @@
+"""`debate-trainer headless --mode MODE [--pack PATH] [--seed N] [--limit N]`: a quiz over pipes.
+
+The user's side comes from standard input (or `--script FILE`): one answer per line, or JSON
+lines such as {"answer": "..."} and {"command": "hint"}. Events go to standard output as JSON
+Lines; `--transcript FILE` also writes them as readable text. The event schema and the exit
+codes are an API, documented in docs/headless.md:
+
+    0    the session ran: to its end, to the end of the input, or until the output closed
+    1    an internal error; the summary is still written, the traceback goes to stderr
+    2    a bad pack, bad arguments, an unreadable --script or an unwritable --transcript
+    130  interrupted (Ctrl-C), 143 terminated (SIGTERM); the summary is written first
+
+This module imports the quiz engine and the loader only; never Textual, and the grader only
+when the first answer is graded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import sys
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from typing import IO, BinaryIO, TextIO
+
+from trainer.commands._common import EXIT_INVALID, EXIT_OK, load_or_report
+from trainer.locations import builtin_pack_dir
+from trainer.quiz.events import Event, SummaryEvent
+from trainer.quiz.modes import Mode
+from trainer.quiz.session import EndReason, Session
+
+EXIT_ERROR = 1
+EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+
+# C1 control characters are legal unescaped in JSON text but act on terminals: escape them.
+_C1 = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised where the session is, so it can still write its summary."""
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "headless",
+        help="run a quiz over standard input and output, as JSON Lines (for scripts and tests)",
+        description="Run a quiz without the terminal app: answers (or JSON commands) one per "
+        "line on standard input, JSON Lines events on standard output. Exit 0 when the "
+        "session ran, 2 for a bad pack or arguments, 130/143 when interrupted. "
+        "See docs/headless.md.",
+    )
+    parser.add_argument("--pack", metavar="PATH", help="a pack folder (default: the built-in pack)")
+    parser.add_argument(
+        "--mode", required=True, choices=[mode.value for mode in Mode], help="what to ask"
+    )
+    parser.add_argument("--seed", type=int, metavar="N", help="same seed, same session")
+    parser.add_argument(
+        "--limit", type=_count, metavar="N", help="ask at most N questions (default: all)"
+    )
+    parser.add_argument("--script", metavar="FILE", help="read the input from FILE, not stdin")
+    parser.add_argument("--transcript", metavar="FILE", help="also write a readable transcript")
+    parser.set_defaults(run=run)
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def encode(event: Event) -> bytes:
+    """One JSON Lines record: UTF-8, one line, nothing a terminal would act on."""
+    text = json.dumps(event.to_json(), ensure_ascii=False).translate(_C1)
+    return (text + "\n").encode("utf-8")
+
+
+class _Output:
+    """Writes each event at once: JSON to `out`, text to the transcript (written first, so
+    it stays complete when `out` is a closed pipe)."""
+
+    def __init__(self, out: BinaryIO, transcript: TextIO | None) -> None:
+        self.out = out
+        self.transcript = transcript
+        self.closed = False
+
+    def emit(self, event: Event) -> None:
+        if self.transcript is not None:
+            from trainer.quiz.transcript import render
+
+            self.transcript.writelines(line + "\n" for line in render(event))
+            self.transcript.flush()
+        if self.closed:
+            return
+        try:
+            self.out.write(encode(event))
+            self.out.flush()
+        except BrokenPipeError:
+            self.closed = True
+            raise
+
+
+def serve(
+    session: Session, source: IO[bytes], out: BinaryIO, transcript: TextIO | None = None
+) -> int:
+    """Run the session over `source`, writing events to `out`; returns the exit code.
+
+    Whatever stops the session (end of input, Ctrl-C, SIGTERM, a closed output, a bug), its
+    summary is written before returning, to every output still open.
+    """
+    from trainer.quiz.inputs import drive, read_lines
+
+    output = _Output(out, transcript)
+    if transcript is not None:
+        from trainer.quiz.transcript import header
+
+        transcript.write(header(session.pack.id, session.mode.value, session.seed) + "\n")
+    try:
+        drive(session, read_lines(source), output.emit)
+    except KeyboardInterrupt:
+        _close(session, output, EndReason.INTERRUPTED)
+        return EXIT_INTERRUPTED
+    except _Terminated:
+        _close(session, output, EndReason.TERMINATED)
+        return EXIT_TERMINATED
+    except BrokenPipeError:
+        _close(session, output, EndReason.OUTPUT_CLOSED)
+        return EXIT_OK
+    except Exception:
+        import traceback
+
+        traceback.print_exc()
+        _close(session, output, EndReason.ERROR)
+        return EXIT_ERROR
+    return EXIT_OK
+
+
+def _close(session: Session, output: _Output, reason: EndReason) -> None:
+    try:
+        for event in session.finish(reason):
+            output.emit(event)
+    except BrokenPipeError:
+        pass  # the transcript has it; stdout is gone
+
+
+@contextmanager
+def _summary_on_sigterm() -> Iterator[None]:
+    """Turn SIGTERM into an exception while the session runs (main thread only)."""
+
+    def terminated(signum: int, frame: object) -> None:
+        raise _Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, terminated)
+    except ValueError:  # not the main thread: leave SIGTERM alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def run(args: argparse.Namespace) -> int:
+    pack = load_or_report(args.pack or builtin_pack_dir())
+    if pack is None:
+        return EXIT_INVALID
+    with ExitStack() as stack:
+        try:
+            source: IO[bytes] = (
+                stack.enter_context(open(args.script, "rb")) if args.script else sys.stdin.buffer
+            )
+        except OSError as error:
+            print(f"cannot read the script {args.script}: {error.strerror}", file=sys.stderr)
+            return EXIT_INVALID
+        transcript: TextIO | None = None
+        if args.transcript:
+            try:
+                transcript = stack.enter_context(open(args.transcript, "w", encoding="utf-8"))
+            except OSError as error:
+                print(
+                    f"cannot write the transcript {args.transcript}: {error.strerror}",
+                    file=sys.stderr,
+                )
+                return EXIT_INVALID
+        session = Session(pack, args.mode, seed=args.seed, limit=args.limit)
+        if not session.questions and args.limit != 0:
+            print(f"the pack {pack.id} has no questions for mode {args.mode}", file=sys.stderr)
+        with _summary_on_sigterm():
+            code = serve(session, source, sys.stdout.buffer, transcript)
+    last = session.events[-1] if session.events else None
+    if isinstance(last, SummaryEvent) and last.reason == EndReason.OUTPUT_CLOSED:
+        # Python flushes stdout at exit; point it at /dev/null so that is not an error too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return code

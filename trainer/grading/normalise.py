@@ -1,0 +1,471 @@
+"""Turning what a student typed into comparable words.
+
+Students write "NK troops dont matter, russia gets 30k a month" where the key says "North
+Korean troops do not alter the balance: Russia recruits 30,000 a month". Every spelling of the
+same thing must become one token before any fuzzy comparison, or typo tolerance would be spent
+on "dont" vs "do not" and "30k" vs "30,000" instead of on real typos.
+
+The output keeps clause breaks (`BREAK`) because negation only reaches so far: "not" in
+"it's not a stunt, it changes the war" says nothing about "changes".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+MAX_CHARS = 2000
+"""Answers longer than this are graded on their first MAX_CHARS characters, and say so."""
+
+BREAK = "|"
+"""A clause boundary token: punctuation or a conjunction that stops negation's reach."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f]")
+_QUOTES = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": " - ",
+        "\u2026": ".",
+    }
+)
+
+# Case matters for these only: "US" is the country, "us" is usually the pronoun.
+_CASED = (
+    (re.compile(r"\bU\.\s?S\.(?:\s?A\.?)?|\bUSA?\b"), " usa "),
+    (re.compile(r"\bU\.\s?K\.|\bUK\b"), " uk "),
+    (re.compile(r"\bPR\b"), " publicity "),
+)
+
+_CONTRACTIONS = (
+    (re.compile(r"\bwon'?t\b"), "will not"),
+    (re.compile(r"\bcan'?t\b|\bcannot\b"), "can not"),
+    (re.compile(r"\bshan'?t\b"), "shall not"),
+    (re.compile(r"\bain'?t\b"), "is not"),
+    (
+        re.compile(
+            r"\b(do|does|did|is|are|was|were|has|have|had|would|should|could|must|need|might)"
+            r"n'?t\b"
+        ),
+        r"\1 not",
+    ),
+    (re.compile(r"n't\b"), " not"),
+    (re.compile(r"\bit's\b"), "it is"),
+    (re.compile(r"'re\b"), " are"),
+    (re.compile(r"'ll\b"), " will"),
+    (re.compile(r"'ve\b"), " have"),
+    (re.compile(r"'d\b"), " would"),
+    (re.compile(r"'m\b"), " am"),
+    (re.compile(r"'s\b|(?<=s)'(?=\s|$)"), ""),
+)
+
+_WORD = r"(?<![\w])"
+_END = r"(?![\w])"
+
+
+def _phrase(pattern: str) -> re.Pattern[str]:
+    return re.compile(_WORD + "(?:" + pattern + ")" + _END)
+
+
+# Whole-phrase spellings of one thing, after lower-casing. Order matters: longer first.
+_US_NOUNS = (
+    r"military|missiles?|troops|bases?|facility|facilities|involvement|officials?|experts?|"
+    r"weapons|government|administration|forces|soldiers|personnel|made|supplied|army|role|"
+    r"participation|intelligence|satellites?|allies|election|president|policy|permission|"
+    r"strikes?|support|aid|and|involved|itself|would|will|is|was|has|gave|let|allowed|said"
+)
+_PHRASES = (
+    (re.compile(r"(?<![\w])(the|a|an|by|between|of)\s+us(?![\w])"), r"\1 usa"),
+    (re.compile(r"^\s*us(?![\w])"), "usa"),
+    (re.compile(r"(?<![\w])us(?=[\s-]+(?:" + _US_NOUNS + r")(?![\w]))"), "usa"),
+    (_phrase(r"united states(?: of america)?|u\.s\.a\.?|u\.s\.|americans?|america|usa"), " usa "),
+    (_phrase(r"united kingdom|great britain|britain|british|u\.k\."), " uk "),
+    (_phrase(r"n\.a\.t\.o\.?"), " nato "),
+    (
+        _phrase(
+            r"north[\s-]*k[oa]r[a-z]{0,5}|n\.?\s?koreans?|n\.?\s?korea|d\.?p\.?r\.?k\.?"
+            r"|nk|pyongyang|koreans?"
+        ),
+        " northkorea ",
+    ),
+    (_phrase(r"world war (?:3|three|iii)|ww\s?(?:3|iii)|third world war"), " ww3 "),
+    (_phrase(r"kiev"), " kyiv "),
+    (_phrase(r"donbass"), " donbas "),
+    (_phrase(r"w/o"), " without "),
+    (re.compile(r"(?<![\w])w/"), " with "),
+    (_phrase(r"b/c"), " because "),
+    (_phrase(r"out of"), " of "),
+    (_phrase(r"(?:tens|10s|10's) of thousands"), " tensofthousands "),
+    (_phrase(r"monthly"), " a month "),
+    (_phrase(r"nukes"), " nuclear weapons "),
+    (_phrase(r"nuke|nuclear-armed"), " nuclear "),
+    (_phrase(r"ammo"), " ammunition "),
+    (_phrase(r"govt|gov"), " government "),
+    (_phrase(r"admin"), " administration "),
+    (_phrase(r"idk|dunno"), " i do not know "),
+    (_phrase(r"e\.g\.|eg|i\.e\.|ie|etc\.?"), " "),
+    (_phrase(r"incl\.?"), " including "),
+    (_phrase(r"dems"), " democrats "),
+    (_phrase(r"not only|not just|not merely"), " only "),
+    (_phrase(r"a little|a few"), " some "),
+    (_phrase(r"pre-?signall?ed|pre-?announced"), " presignalled "),
+    # Antonyms that arguments turn on, written as a negation so that the negation checks see
+    # "weakens Ukraine's position" as the opposite of "strengthens" it.
+    (_phrase(r"weakens|weakening|weakened|weaken"), " not strengthen "),
+    (_phrase(r"weaker"), " not stronger "),
+    (_phrase(r"easier"), " not harder "),
+    (_phrase(r"shortens?|shortening|shortened|shorter"), " not prolong "),
+    (
+        _phrase(
+            r"de-?escalates?|de-?escalating|reduces? tensions?|lowers? tensions?|"
+            r"eases? tensions?|calms?(?: down)? tensions?"
+        ),
+        " not escalate tensions ",
+    ),
+    (_phrase(r"praised?|praises|praising"), " not attack "),
+    (_phrase(r"cuts? off|cutting off"), " not supply "),
+)
+
+# Single words students abbreviate.
+_WORDS = {
+    "u": "you",
+    "r": "are",
+    "ur": "your",
+    "b4": "before",
+    "bc": "because",
+    "cuz": "because",
+    "coz": "because",
+    "cos": "because",
+    "bcos": "because",
+    "becuz": "because",
+    "bcuz": "because",
+    "bcz": "because",
+    "tho": "though",
+    "thru": "through",
+    "ppl": "people",
+    "abt": "about",
+    "sth": "something",
+    "smth": "something",
+    "w": "with",
+    "n": "and",
+    "yr": "year",
+    "yrs": "years",
+    "mths": "months",
+    "approx": "about",
+    "prob": "probably",
+    "ukr": "ukraine",
+    "defense": "defence",
+    "favor": "favour",
+    "signaled": "signalled",
+    "prioritize": "prioritise",
+    "prioritizing": "prioritising",
+    "minimize": "minimise",
+    "vs": "versus",
+    "thx": "thanks",
+}
+
+# Misspellings of the small words grading turns on (negations, clause words, amounts). Content
+# words get fuzzy typo tolerance later; these must be exact earlier, so they are fixed here.
+_MISSPELLINGS = {
+    "litle": "little",
+    "littel": "little",
+    "untill": "until",
+    "unitl": "until",
+    "becuase": "because",
+    "beacuse": "because",
+    "becasue": "because",
+    "wich": "which",
+    "thier": "their",
+    "alot": "a lot",
+    "nto": "not",
+    "nver": "never",
+    "neve": "never",
+    "withut": "without",
+    "wihtout": "without",
+    "unlikly": "unlikely",
+    "unlikley": "unlikely",
+    "douts": "doubts",
+    "dout": "doubt",
+    "doubs": "doubts",
+    "dosent": "does not",
+    "doesent": "does not",
+    "didint": "did not",
+    "isnt": "is not",
+    "wasnt": "was not",
+}
+_SCALE_WORDS = ("thousand", "thousands", "hundred", "hundreds", "million", "millions")
+_ALPHA_WORD = re.compile(r"(?<![\w])[a-z]{5,}(?![\w])")
+
+
+def _fix_spelling(match: re.Match[str]) -> str:
+    """A known misspelling, or a scale word one typo away ("thousnds" -> "thousands")."""
+    word = match.group()
+    fixed = _MISSPELLINGS.get(word)
+    if fixed is not None:
+        return fixed
+    if len(word) >= 6 and word[0] in "thmb" and word not in _SCALE_WORDS:
+        best = process.extractOne(word, _SCALE_WORDS, scorer=OSA.distance, score_cutoff=1)
+        if best is not None:
+            return best[0]
+    return word
+
+
+_UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+
+_DIGIT_GROUPS = re.compile(r"(?<![\d.])(\d{1,3})((?:[, ]\d{3})+)(?![\d])")
+_K_SUFFIX = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?k(?![\w])")
+_M_SUFFIX = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:m|mn|mil)(?![\w])")
+_FRACTION = re.compile(r"(?<![\w])(\d+)\s*/\s*(\d+)(?![\w])")
+_ORDINAL = re.compile(r"(?<![\w])(\d+)(?:st|nd|rd|th)(?![\w])")
+_DECIMAL = re.compile(r"(\d)\.(\d)")
+_CLAUSE = re.compile(r"[,.;:!?()\[\]{}\"<>\n\t]+|\s-\s|--+")
+_JOINERS = re.compile(r"[&+]")
+_EQUALS = re.compile(r"=+|->|=>")
+_NON_WORD = re.compile(r"[^\w|\s]+")
+_WS = re.compile(r"\s+")
+
+CLAUSE_WORDS = frozenset(
+    {
+        "but",
+        "because",
+        "so",
+        "although",
+        "though",
+        "while",
+        "whereas",
+        "however",
+        "yet",
+        "since",
+        "therefore",
+        "thus",
+        "whereby",
+        "if",
+        "unless",
+        "until",
+        "when",
+        "which",
+        "who",
+        "where",
+    }
+)
+"""Words that start a new clause: negation before them does not reach past them."""
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """An answer as comparable tokens; `BREAK` tokens mark clause boundaries."""
+
+    tokens: tuple[str, ...]
+    truncated: bool = False
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(t for t in self.tokens if t != BREAK)
+
+    @property
+    def text(self) -> str:
+        """Plain words joined by spaces: what string-level fuzzy scorers compare."""
+        return " ".join(self.words)
+
+
+def clean(text: str) -> tuple[str, bool]:
+    """Strip what can never be part of an answer; cap the length. Returns (text, truncated)."""
+    truncated = len(text) > MAX_CHARS
+    if truncated:
+        text = text[:MAX_CHARS]
+    text = _CONTROL.sub(" ", text)
+    return text, truncated
+
+
+def _fold(text: str) -> str:
+    """Accents and compatibility forms away ("Peskóv", full-width digits), case folded."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.casefold()
+
+
+def _join_groups(match: re.Match[str]) -> str:
+    return match.group(1) + re.sub(r"[, ]", "", match.group(2))
+
+
+def _thousands(match: re.Match[str]) -> str:
+    return str(round(float(match.group(1)) * 1000))
+
+
+def _millions(match: re.Match[str]) -> str:
+    return str(round(float(match.group(1)) * 1_000_000))
+
+
+def _numbers_in_words(words: list[str]) -> list[str]:
+    """ "thirty thousand" -> "30000", "30 thousand" -> "30000"; a lone "one" stays a word."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word in _UNITS or word in _SCALES or (word.isdigit() and _next_is_scale(words, i)):
+            total = current = 0
+            j = i
+            seen: list[str] = []
+            while j < len(words):
+                w = words[j]
+                if w in _UNITS:
+                    current += _UNITS[w]
+                elif w.isdigit() and not seen:
+                    current += int(w)
+                elif w in _SCALES:
+                    scale = _SCALES[w]
+                    if scale == 100:
+                        current = max(current, 1) * 100
+                    else:
+                        total += max(current, 1) * scale
+                        current = 0
+                elif w == "and" and seen and j + 1 < len(words) and words[j + 1] in _UNITS:
+                    pass
+                else:
+                    break
+                seen.append(w)
+                j += 1
+            if seen == ["one"]:
+                out.append("one")
+            else:
+                out.append(str(total + current))
+            i = j
+            continue
+        out.append(word)
+        i += 1
+    return out
+
+
+def _next_is_scale(words: list[str], i: int) -> bool:
+    return i + 1 < len(words) and words[i + 1] in _SCALES
+
+
+@lru_cache(maxsize=65536)
+def normalise(text: str) -> Normalised:
+    """The comparable form of any text, never raising: odd input just yields fewer tokens."""
+    text, truncated = clean(text)
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    for pattern, replacement in _CASED:
+        text = pattern.sub(replacement, text)
+    text = _fold(text)
+    for pattern, replacement in _CONTRACTIONS:
+        text = pattern.sub(replacement, text)
+    text = _ALPHA_WORD.sub(_fix_spelling, text)
+    text = _DIGIT_GROUPS.sub(_join_groups, text)
+    text = _K_SUFFIX.sub(_thousands, text)
+    text = _M_SUFFIX.sub(_millions, text)
+    text = _FRACTION.sub(r"\1 of \2", text)
+    text = _ORDINAL.sub(r"\1", text)
+    for pattern, replacement in _PHRASES:
+        text = pattern.sub(replacement, text)
+    text = _DECIMAL.sub(r"\1point\2", text)
+    text = _EQUALS.sub(" is ", text)
+    text = _JOINERS.sub(" and ", text)
+    text = _CLAUSE.sub(f" {BREAK} ", text)
+    text = text.replace("-", " ").replace("_", " ").replace("/", " ")
+    text = _NON_WORD.sub(" ", text)
+    words = [_WORDS.get(w, w) for w in _WS.split(text) if w]
+    words = " ".join(words).split()
+    words = _numbers_in_words(words)
+    tokens: list[str] = []
+    for word in words:
+        if word in CLAUSE_WORDS:
+            word = BREAK
+        if word == BREAK and (not tokens or tokens[-1] == BREAK):
+            continue
+        tokens.append(word)
+    while tokens and tokens[-1] == BREAK:
+        tokens.pop()
+    return Normalised(tuple(tokens), truncated)
+
+
+def is_number(token: str) -> bool:
+    return token.isdigit()
+
+
+def format_number(token: str) -> str:
+    """30000 -> "30,000": how a figure reads back to a student."""
+    return f"{int(token):,}" if token.isdigit() and len(token) < 19 else token
+
+
+_SUFFIXES = (
+    ("ational", "ate"),
+    ("ations", "ate"),
+    ("ation", "ate"),
+    ("ically", "ic"),
+    ("ingly", ""),
+    ("edly", ""),
+    ("iness", "y"),
+    ("ness", ""),
+    ("ments", ""),
+    ("ment", ""),
+    ("ings", ""),
+    ("ing", ""),
+    ("ies", "y"),
+    ("ied", "y"),
+    ("ed", ""),
+    ("es", ""),
+    ("ly", ""),
+    ("s", ""),
+)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light suffix stripper so "negotiations", "negotiating" and "negotiate" meet.
+
+    Deliberately crude: typo tolerance absorbs what it misses, and it never maps two
+    different figures or names together because those are not stemmed.
+    """
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    for suffix, replacement in _SUFFIXES:
+        if word.endswith(suffix) and not (suffix == "s" and word.endswith(("ss", "us", "is"))):
+            base = word[: len(word) - len(suffix)] + replacement
+            if len(base) >= 3:
+                word = base
+                break
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    return word

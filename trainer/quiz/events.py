@@ -1,0 +1,224 @@
+"""What happens in a session, as events: the headless output, the transcript, the progress log.
+
+Every event has a `type`, a sequence number and the id of the item it concerns, so a consumer
+can follow a session without knowing its rules. The JSON shape is an API (docs/headless.md):
+add fields, never rename or remove them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+
+def _seconds(value: float) -> float:
+    return round(value, 3)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
+    """Fields every event carries; `time` is seconds since the session started."""
+
+    type: ClassVar[str] = "event"
+    seq: int
+    item_id: str | None
+    time: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "seq": self.seq,
+            "item_id": self.item_id,
+            "time": _seconds(self.time),
+            **self._fields(),
+        }
+
+    def _fields(self) -> dict[str, Any]:
+        return {}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QuestionEvent(Event):
+    """A question is asked; `item_id` is its subject. `expects` answers are needed."""
+
+    type: ClassVar[str] = "question"
+    question: str
+    kind: str
+    number: int
+    total: int
+    prompt: str
+    expects: int
+    more: bool
+
+    def _fields(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "kind": self.kind,
+            "number": self.number,
+            "total": self.total,
+            "prompt": self.prompt,
+            "expects": self.expects,
+            "more": self.more,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VerdictEvent(Event):
+    """One attempt: the answer, the grader's verdict (every field), and what comes next.
+
+    This is the record the progress store keeps. An override is a second verdict event for
+    the same attempt, with `overrides` naming the sequence number of the one it replaces.
+    `hints` counts the hint steps shown for this item in this question before the verdict;
+    `took` is the time since the previous step of the same question: the user's thinking time.
+    """
+
+    type: ClassVar[str] = "verdict"
+    question: str
+    kind: str
+    attempt: int
+    answer: str
+    graded: str
+    verdict: dict[str, Any]
+    overrides: int | None
+    hints: int
+    took: float
+    state: str
+    named: int
+    remaining: int
+
+    def _fields(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "kind": self.kind,
+            "attempt": self.attempt,
+            "answer": self.answer,
+            "graded": self.graded,
+            "verdict": self.verdict,
+            "overrides": self.overrides,
+            "hints": self.hints,
+            "took": _seconds(self.took),
+            "state": self.state,
+            "named": self.named,
+            "remaining": self.remaining,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HintEvent(Event):
+    """A hint about one target (`item_id`); `level` of `levels`, costing `cost` points."""
+
+    type: ClassVar[str] = "hint"
+    question: str
+    level: int
+    levels: int
+    text: str
+    cost: int
+
+    def _fields(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "level": self.level,
+            "levels": self.levels,
+            "text": self.text,
+            "cost": self.cost,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Missed:
+    """A target the user did not name; `text` and `answer` are empty when not revealed."""
+
+    id: str
+    text: str = ""
+    answer: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        if not (self.text or self.answer):
+            return {"id": self.id}
+        return {"id": self.id, "text": self.text, "answer": self.answer}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ResultEvent(Event):
+    """A question is over: how it ended, its points, and the answers the user missed.
+
+    `revised` is true when an override changed a question that had already ended.
+    """
+
+    type: ClassVar[str] = "result"
+    question: str
+    kind: str
+    outcome: str
+    score: int
+    max: int
+    named: tuple[str, ...]
+    missed: tuple[Missed, ...]
+    hints: int
+    took: float
+    revised: bool = False
+
+    def _fields(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "kind": self.kind,
+            "outcome": self.outcome,
+            "score": self.score,
+            "max": self.max,
+            "named": list(self.named),
+            "missed": [missed.to_json() for missed in self.missed],
+            "hints": self.hints,
+            "took": _seconds(self.took),
+            "revised": self.revised,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReviewEvent(Event):
+    """Every question is over, but the last verdict (`item_id`, `question`) may still be
+    overridden: the session waits for `override` or `next` before its summary."""
+
+    type: ClassVar[str] = "review"
+    question: str
+    message: str
+
+    def _fields(self) -> dict[str, Any]:
+        return {"question": self.question, "message": self.message}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ErrorEvent(Event):
+    """Input the session could not use; the session goes on. `code` is stable for programs."""
+
+    type: ClassVar[str] = "error"
+    code: str
+    message: str
+    line: int | None = None
+    input: str | None = None
+
+    def _fields(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, "line": self.line, "input": self.input}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SummaryEvent(Event):
+    """The session's totals, per kind of question and per item; always the last event."""
+
+    type: ClassVar[str] = "summary"
+    reason: str
+    pack: str
+    mode: str
+    seed: int
+    totals: dict[str, Any]
+    by_kind: dict[str, dict[str, Any]] = field(default_factory=dict)
+    by_item: tuple[dict[str, Any], ...] = ()
+
+    def _fields(self) -> dict[str, Any]:
+        return {
+            "reason": self.reason,
+            "pack": self.pack,
+            "mode": self.mode,
+            "seed": self.seed,
+            **self.totals,
+            "by_kind": self.by_kind,
+            "by_item": list(self.by_item),
+        }

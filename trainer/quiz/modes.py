@@ -1,0 +1,43 @@
+"""Modes: which kinds of question a session asks, in a seeded order.
+
+All randomness in a session comes from one `random.Random(seed)` here, so the same seed gives
+the same session and a golden transcript stays golden.
+"""
+
+from __future__ import annotations
+
+import random
+from enum import StrEnum
+
+from trainer.packs.model import Pack
+from trainer.quiz.questions import Question, QuestionKind, questions_of_kind
+
+
+class Mode(StrEnum):
+    PREMISES = "premises"
+    REBUTTALS = "rebuttals"
+    ATTRIBUTION = "attribution"
+    EVIDENCE = "evidence"
+    BOTH_SIDES = "both-sides"
+    MIXED = "mixed"
+
+
+MODE_KINDS: dict[Mode, tuple[QuestionKind, ...]] = {
+    Mode.PREMISES: (QuestionKind.PREMISES, QuestionKind.COUNTERARGUMENTS),
+    Mode.REBUTTALS: (QuestionKind.REBUTTAL,),
+    Mode.ATTRIBUTION: (QuestionKind.WHO_SAID, QuestionKind.WHAT_ARGUED),
+    Mode.EVIDENCE: (QuestionKind.EVIDENCE,),
+    Mode.BOTH_SIDES: (QuestionKind.ARGUE_AGAINST, QuestionKind.AUTHOR_REPLY),
+    Mode.MIXED: tuple(QuestionKind),
+}
+"""The question kinds of each mode; `mixed` asks every kind."""
+
+
+def plan(pack: Pack, mode: Mode, *, seed: int, limit: int | None = None) -> tuple[Question, ...]:
+    """The session's questions: every question of the mode's kinds, shuffled, then cut.
+
+    Shuffling before cutting means a short session samples the whole pack, not its start.
+    """
+    questions = [q for kind in MODE_KINDS[mode] for q in questions_of_kind(pack, kind)]
+    random.Random(seed).shuffle(questions)
+    return tuple(questions if limit is None else questions[: max(0, limit)])

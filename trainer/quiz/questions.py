@@ -1,0 +1,168 @@
+"""The kinds of question a pack yields, each built from the pack's relations.
+
+A question never stores answer text: it names the items whose answer keys grade it, so the
+grader, the hints and the reveal all read the same key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from trainer.packs.model import Item, Kind, Pack
+
+
+class QuestionKind(StrEnum):
+    """What a question asks for; summaries are grouped by it."""
+
+    PREMISES = "premises"
+    COUNTERARGUMENTS = "counterarguments"
+    REBUTTAL = "rebuttal"
+    WHO_SAID = "who_said"
+    WHAT_ARGUED = "what_argued"
+    EVIDENCE = "evidence"
+    ARGUE_AGAINST = "argue_against"
+    AUTHOR_REPLY = "author_reply"
+
+    @property
+    def recall(self) -> bool:
+        """Open recall: the user must name every target, one answer at a time."""
+        return self in (QuestionKind.PREMISES, QuestionKind.COUNTERARGUMENTS)
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One question: what to show, and which items count as answers.
+
+    `subject` is the item the question is about (the thesis, a counterargument, a quote, a
+    person, a claim, an other-side argument); `targets` are the items an answer is graded
+    against, in pack order.
+    """
+
+    kind: QuestionKind
+    subject: str
+    prompt: str
+    targets: tuple[str, ...]
+
+    @property
+    def id(self) -> str:
+        return f"{self.kind.value}:{self.subject}"
+
+    @property
+    def need(self) -> int:
+        """How many targets must be named: all of them for recall, otherwise any one."""
+        return len(self.targets) if self.kind.recall else 1
+
+    @property
+    def more(self) -> bool:
+        """Whether the user may go on naming targets after the first right one.
+
+        Only rebuttals: a counterargument usually has several answers worth knowing, while
+        a second quote or figure is better asked as its own question.
+        """
+        return self.kind is QuestionKind.REBUTTAL and len(self.targets) > 1
+
+
+def _claim(item: Item) -> str:
+    """A claim as a prompt quotes it: the short model answer reads better than the study text."""
+    return (item.answer.canonical or item.text).strip()
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?", '"', "\u201d")) else text + "."
+
+
+def _inline(text: str) -> str:
+    """A claim quoted mid-sentence, before a question mark: no full stop of its own."""
+    return text.strip().rstrip(".")
+
+
+def _premises(pack: Pack) -> Iterator[Question]:
+    premises = pack.of_kind(Kind.PREMISE)
+    if premises:
+        thesis = pack.thesis
+        prompt = (
+            f"The author argues: {_sentence(_claim(thesis))} Name the premises ({len(premises)})."
+        )
+        yield Question(QuestionKind.PREMISES, thesis.id, prompt, tuple(p.id for p in premises))
+
+
+def _counterarguments(pack: Pack) -> Iterator[Question]:
+    claims = pack.of_kind(Kind.COUNTERARGUMENT)
+    if claims:
+        prompt = f"Which claimed benefits does the author reject? Name them ({len(claims)})."
+        yield Question(
+            QuestionKind.COUNTERARGUMENTS, pack.thesis.id, prompt, tuple(c.id for c in claims)
+        )
+
+
+def _rebuttals(pack: Pack) -> Iterator[Question]:
+    for claim in pack.of_kind(Kind.COUNTERARGUMENT):
+        rebuttals = pack.pointing_at(claim.id, Kind.REBUTTAL)
+        if rebuttals:
+            said = _sentence(_claim(claim))
+            prompt = f'The other side says: "{said}" How does the author answer?'
+            yield Question(QuestionKind.REBUTTAL, claim.id, prompt, tuple(r.id for r in rebuttals))
+
+
+def _who_said(pack: Pack) -> Iterator[Question]:
+    for quote in pack.of_kind(Kind.QUOTE):
+        if quote.speaker and pack.get(quote.speaker) is not None:
+            prompt = f'Who said "{(quote.words or quote.text).strip()}"?'
+            yield Question(QuestionKind.WHO_SAID, quote.id, prompt, (quote.speaker,))
+
+
+def _what_argued(pack: Pack) -> Iterator[Question]:
+    for person in pack.of_kind(Kind.PERSON):
+        quotes = tuple(q.id for q in pack.of_kind(Kind.QUOTE) if q.speaker == person.id)
+        if quotes:
+            who = f"{person.name} ({person.role})" if person.role else person.name
+            yield Question(QuestionKind.WHAT_ARGUED, person.id, f"What did {who} argue?", quotes)
+
+
+def _evidence(pack: Pack) -> Iterator[Question]:
+    for claim in pack:
+        evidence = pack.pointing_at(claim.id, Kind.EVIDENCE)
+        if evidence:
+            said = _inline(_claim(claim))
+            prompt = f'What figure or event does the author give for the claim "{said}"?'
+            yield Question(QuestionKind.EVIDENCE, claim.id, prompt, tuple(e.id for e in evidence))
+
+
+def _argue_against(pack: Pack) -> Iterator[Question]:
+    for claim in pack:
+        against = pack.pointing_at(claim.id, Kind.OTHER_SIDE)
+        if against:
+            prompt = f'Argue against the author\'s claim that "{_inline(_claim(claim))}".'
+            yield Question(
+                QuestionKind.ARGUE_AGAINST, claim.id, prompt, tuple(o.id for o in against)
+            )
+
+
+def _author_reply(pack: Pack) -> Iterator[Question]:
+    for argument in pack.of_kind(Kind.OTHER_SIDE):
+        replies = pack.pointing_at(argument.id, Kind.REPLY)
+        if replies:
+            prompt = f'How would the author reply to the argument "{_inline(_claim(argument))}"?'
+            yield Question(
+                QuestionKind.AUTHOR_REPLY, argument.id, prompt, tuple(r.id for r in replies)
+            )
+
+
+_GENERATORS: dict[QuestionKind, Callable[[Pack], Iterator[Question]]] = {
+    QuestionKind.PREMISES: _premises,
+    QuestionKind.COUNTERARGUMENTS: _counterarguments,
+    QuestionKind.REBUTTAL: _rebuttals,
+    QuestionKind.WHO_SAID: _who_said,
+    QuestionKind.WHAT_ARGUED: _what_argued,
+    QuestionKind.EVIDENCE: _evidence,
+    QuestionKind.ARGUE_AGAINST: _argue_against,
+    QuestionKind.AUTHOR_REPLY: _author_reply,
+}
+
+
+def questions_of_kind(pack: Pack, kind: QuestionKind) -> tuple[Question, ...]:
+    """Every question of one kind the pack supports, in pack order (empty when it has none)."""
+    return tuple(_GENERATORS[kind](pack))
