@@ -21,15 +21,19 @@ import json
 import os
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
-from typing import IO, BinaryIO, TextIO
+from datetime import UTC, datetime
+from typing import IO, TYPE_CHECKING, BinaryIO, TextIO
 
 from trainer.commands._common import EXIT_INVALID, EXIT_OK, load_or_report
 from trainer.locations import builtin_pack_dir
 from trainer.quiz.events import Event, SummaryEvent
 from trainer.quiz.modes import Mode
 from trainer.quiz.session import EndReason, Session
+
+if TYPE_CHECKING:
+    from trainer.progress import ProgressStore
 
 EXIT_ERROR = 1
 EXIT_INTERRUPTED = 130
@@ -62,6 +66,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--script", metavar="FILE", help="read the input from FILE, not stdin")
     parser.add_argument("--transcript", metavar="FILE", help="also write a readable transcript")
+    parser.add_argument(
+        "--record",
+        action="store_true",
+        help="save the attempts to the progress store (scripts do not touch it otherwise)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -85,12 +94,20 @@ class _Output:
     """Writes each event at once: JSON to `out`, text to the transcript (written first, so
     it stays complete when `out` is a closed pipe)."""
 
-    def __init__(self, out: BinaryIO, transcript: TextIO | None) -> None:
+    def __init__(
+        self,
+        out: BinaryIO,
+        transcript: TextIO | None,
+        observer: Callable[[Event], None] | None = None,
+    ) -> None:
         self.out = out
         self.transcript = transcript
+        self.observer = observer
         self.closed = False
 
     def emit(self, event: Event) -> None:
+        if self.observer is not None:
+            self.observer(event)
         if self.transcript is not None:
             from trainer.quiz.transcript import render
 
@@ -107,7 +124,11 @@ class _Output:
 
 
 def serve(
-    session: Session, source: IO[bytes], out: BinaryIO, transcript: TextIO | None = None
+    session: Session,
+    source: IO[bytes],
+    out: BinaryIO,
+    transcript: TextIO | None = None,
+    observer: Callable[[Event], None] | None = None,
 ) -> int:
     """Run the session over `source`, writing events to `out`; returns the exit code.
 
@@ -116,7 +137,7 @@ def serve(
     """
     from trainer.quiz.inputs import drive, read_lines
 
-    output = _Output(out, transcript)
+    output = _Output(out, transcript, observer)
     if transcript is not None:
         from trainer.quiz.transcript import header
 
@@ -167,6 +188,40 @@ def _summary_on_sigterm() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+def _open_store() -> ProgressStore | None:
+    from trainer.progress import ProgressStore, StoreError
+
+    try:
+        store = ProgressStore.open_default()
+    except StoreError as error:
+        print(f"headless: {error}", file=sys.stderr)
+        return None
+    if store.notice:
+        print(store.notice, file=sys.stderr)
+    return store
+
+
+def _recorder(store: ProgressStore, session: Session) -> Callable[[Event], None]:
+    """Record each event as it is emitted; if the store fails, say so once and go on."""
+    from trainer.progress import StoreError
+    from trainer.progress.recorder import SessionRecorder
+
+    recorder = SessionRecorder(store, session.pack, session.mode.value, f"seed-{session.seed}")
+    failed = False
+
+    def observe(event: Event) -> None:
+        nonlocal failed
+        if failed:
+            return
+        try:
+            recorder.consume([event])
+        except StoreError as error:
+            failed = True
+            print(f"headless: progress not saved from here on: {error}", file=sys.stderr)
+
+    return observe
+
+
 def run(args: argparse.Namespace) -> int:
     pack = load_or_report(args.pack or builtin_pack_dir())
     if pack is None:
@@ -189,11 +244,27 @@ def run(args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
                 return EXIT_INVALID
-        session = Session(pack, args.mode, seed=args.seed, limit=args.limit)
-        if not session.questions and args.limit != 0:
+        store = None
+        if args.record or args.mode == Mode.REVIEW:
+            store = _open_store()
+            if store is None:
+                return EXIT_INVALID
+            stack.enter_context(store)
+        questions = None
+        if args.mode == Mode.REVIEW:
+            assert store is not None
+            from trainer.quiz.review import questions_for
+
+            due = store.due(pack.id, datetime.now(UTC), [item.id for item in pack])
+            questions = questions_for(pack, [card.item_id for card in due])
+            if not questions:
+                print(f"nothing in {pack.id} is due for review", file=sys.stderr)
+        session = Session(pack, args.mode, seed=args.seed, limit=args.limit, questions=questions)
+        if not session.questions and args.limit != 0 and args.mode != Mode.REVIEW:
             print(f"the pack {pack.id} has no questions for mode {args.mode}", file=sys.stderr)
+        observer = _recorder(store, session) if args.record and store is not None else None
         with _summary_on_sigterm():
-            code = serve(session, source, sys.stdout.buffer, transcript)
+            code = serve(session, source, sys.stdout.buffer, transcript, observer)
     last = session.events[-1] if session.events else None
     if isinstance(last, SummaryEvent) and last.reason == EndReason.OUTPUT_CLOSED:
         # Python flushes stdout at exit; point it at /dev/null so that is not an error too.

@@ -9,6 +9,7 @@ trainer starts on a fresh one with a notice naming where the old file went.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -21,7 +22,7 @@ from fsrs import Card, Scheduler, State
 from trainer.locations import progress_db_path
 from trainer.progress.rating import rating_for
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _DAMAGED = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 BUSY_TIMEOUT_MS = 10_000
 """How long a second trainer waits for the write lock before giving up (never in practice)."""
@@ -60,6 +61,10 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (pack_id, item_id)
     );
     CREATE INDEX cards_by_due ON cards (pack_id, due);
+    """,
+    # 2: the card as it was before each attempt, so an override can re-rate that review.
+    """
+    ALTER TABLE attempts ADD COLUMN card_before TEXT;
     """,
 )
 
@@ -107,6 +112,14 @@ class Attempt:
             "seconds": round(self.seconds, 3),
             "session": self.session,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """What `record` stored: the attempt's id (for a later override) and the new card."""
+
+    attempt_id: int
+    card: Card
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,15 +249,18 @@ class ProgressStore:
 
     # -- writing ------------------------------------------------------------------------
 
-    def record(self, attempt: Attempt) -> Card:
-        """Store the attempt and reschedule its card, atomically; returns the new card."""
+    def record(self, attempt: Attempt) -> Recorded:
+        """Store the attempt and reschedule its card, atomically."""
         rating = rating_for(attempt.outcome, attempt.hints, attempt.overridden)
         at = _utc(attempt.at)
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
-            db.execute(
-                f"INSERT INTO attempts ({_ATTEMPT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            card = self._card(attempt.pack_id, attempt.item_id, at)
+            before = json.dumps(card.to_dict()) if card.last_review else None
+            cursor = db.execute(
+                f"INSERT INTO attempts ({_ATTEMPT_COLUMNS}, card_before) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     _iso(at),
                     attempt.pack_id,
@@ -259,24 +275,12 @@ class ProgressStore:
                     int(attempt.overridden),
                     attempt.seconds,
                     attempt.session,
+                    before,
                 ),
             )
-            card = self._card(attempt.pack_id, attempt.item_id, at)
+            attempt_id = int(cursor.lastrowid or 0)
             card, _log = self.scheduler.review_card(card, rating, review_datetime=at)
-            db.execute(
-                "INSERT OR REPLACE INTO cards VALUES (?,?,?,?,?,?,?,?,?)",
-                (
-                    attempt.pack_id,
-                    attempt.item_id,
-                    card.card_id,
-                    int(card.state),
-                    card.step,
-                    card.stability,
-                    card.difficulty,
-                    _iso(card.due),
-                    _iso(card.last_review) if card.last_review else None,
-                ),
-            )
+            self._save_card(attempt.pack_id, attempt.item_id, card)
             db.execute("COMMIT")
         except BaseException as error:
             if db.in_transaction:
@@ -287,7 +291,68 @@ class ProgressStore:
                     "are untouched."
                 ) from None
             raise
+        return Recorded(attempt_id, card)
+
+    def override(self, attempt_id: int) -> Card | None:
+        """The student says attempt `attempt_id` was right: mark it, and re-rate its review.
+
+        The card goes back to how it was before that attempt and is reviewed again with the
+        rating the student claims, unless the item was attempted again since (then the later
+        reviews stand and only the mark changes). Returns the card, or None if there is no
+        such attempt or it was already overridden.
+        """
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            row = db.execute(
+                "SELECT pack_id, item_id, at, hints, overridden, card_before, outcome "
+                "FROM attempts WHERE id = ?",
+                (attempt_id,),
+            ).fetchone()
+            if row is None or row[4]:
+                db.execute("ROLLBACK")
+                return None
+            pack_id, item_id, at_text, hints, _over, before, outcome = row
+            db.execute("UPDATE attempts SET overridden = 1 WHERE id = ?", (attempt_id,))
+            later = db.execute(
+                "SELECT count(*) FROM attempts WHERE pack_id = ? AND item_id = ? AND id > ?",
+                (pack_id, item_id, attempt_id),
+            ).fetchone()[0]
+            at = datetime.fromisoformat(at_text)
+            card = self._card(pack_id, item_id, at)
+            if not later:
+                previous = (
+                    Card.from_dict(json.loads(before))
+                    if before
+                    else Card(card_id=card.card_id, due=at)
+                )
+                rating = rating_for(outcome, hints, overridden=True)
+                card, _log = self.scheduler.review_card(previous, rating, review_datetime=at)
+                self._save_card(pack_id, item_id, card)
+            db.execute("COMMIT")
+        except BaseException as error:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            if isinstance(error, sqlite3.DatabaseError):
+                raise StoreError(f"could not save the override to {self.path}: {error}") from None
+            raise
         return card
+
+    def _save_card(self, pack_id: str, item_id: str, card: Card) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO cards VALUES (?,?,?,?,?,?,?,?,?)",
+            (
+                pack_id,
+                item_id,
+                card.card_id,
+                int(card.state),
+                card.step,
+                card.stability,
+                card.difficulty,
+                _iso(card.due),
+                _iso(card.last_review) if card.last_review else None,
+            ),
+        )
 
     def _card(self, pack_id: str, item_id: str, now: datetime) -> Card:
         row = self._db.execute(

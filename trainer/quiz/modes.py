@@ -20,6 +20,8 @@ class Mode(StrEnum):
     EVIDENCE = "evidence"
     BOTH_SIDES = "both-sides"
     MIXED = "mixed"
+    REVIEW = "review"
+    """What the progress store says is due; its questions come from `review.questions_for`."""
 
 
 MODE_KINDS: dict[Mode, tuple[QuestionKind, ...]] = {
@@ -29,6 +31,7 @@ MODE_KINDS: dict[Mode, tuple[QuestionKind, ...]] = {
     Mode.EVIDENCE: (QuestionKind.EVIDENCE,),
     Mode.BOTH_SIDES: (QuestionKind.ARGUE_AGAINST, QuestionKind.AUTHOR_REPLY),
     Mode.MIXED: tuple(QuestionKind),
+    Mode.REVIEW: tuple(QuestionKind),
 }
 """The question kinds of each mode; `mixed` asks every kind."""
 

@@ -1,0 +1,28 @@
+"""Questions for chosen items: a review of what is due, or "practise these again".
+
+Each item is asked through the first question (in the mixed mode's kind order) that grades
+against it, and a question that covers several chosen items is asked once. Items no question
+asks (a thesis, a conclusion) are left out rather than invented a question for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from trainer.packs.model import Pack
+from trainer.quiz.questions import Question, QuestionKind, questions_of_kind
+
+
+def questions_for(pack: Pack, item_ids: Iterable[str]) -> tuple[Question, ...]:
+    """Questions covering `item_ids`, in the order the items are given (most urgent first)."""
+    by_target: dict[str, Question] = {}
+    for kind in QuestionKind:
+        for question in questions_of_kind(pack, kind):
+            for target in question.targets:
+                by_target.setdefault(target, question)
+    chosen: dict[str, Question] = {}
+    for item_id in item_ids:
+        found = by_target.get(item_id)
+        if found is not None:
+            chosen.setdefault(found.id, found)
+    return tuple(chosen.values())
