@@ -9,8 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from trainer.commands._common import EXIT_INVALID
-from trainer.progress import ProgressStore, StoreError
+from trainer.commands._common import EXIT_INVALID, open_store_or_report
 
 FIELDS = (
     "at",
@@ -50,14 +49,10 @@ def _csv_safe(value: object) -> object:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        store = ProgressStore.open_default()
-    except StoreError as error:
-        print(f"export-progress: {error}", file=sys.stderr)
+    store = open_store_or_report("export-progress")
+    if store is None:
         return EXIT_INVALID
     with store:
-        if store.notice:
-            print(store.notice, file=sys.stderr)
         rows = [attempt.to_json() for attempt in store.attempts(args.pack_id)]
     buffer = io.StringIO()
     if args.format == "json":

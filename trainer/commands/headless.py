@@ -26,7 +26,7 @@ from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
 from typing import IO, TYPE_CHECKING, BinaryIO, TextIO
 
-from trainer.commands._common import EXIT_INVALID, EXIT_OK, load_or_report
+from trainer.commands._common import EXIT_INVALID, EXIT_OK, load_or_report, open_store_or_report
 from trainer.locations import builtin_pack_dir
 from trainer.quiz.events import Event, SummaryEvent
 from trainer.quiz.modes import Mode
@@ -188,19 +188,6 @@ def _summary_on_sigterm() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _open_store() -> ProgressStore | None:
-    from trainer.progress import ProgressStore, StoreError
-
-    try:
-        store = ProgressStore.open_default()
-    except StoreError as error:
-        print(f"headless: {error}", file=sys.stderr)
-        return None
-    if store.notice:
-        print(store.notice, file=sys.stderr)
-    return store
-
-
 def _recorder(store: ProgressStore, session: Session) -> Callable[[Event], None]:
     """Record each event as it is emitted; if the store fails, say so once and go on."""
     from trainer.progress import StoreError
@@ -246,7 +233,7 @@ def run(args: argparse.Namespace) -> int:
                 return EXIT_INVALID
         store = None
         if args.record or args.mode == Mode.REVIEW:
-            store = _open_store()
+            store = open_store_or_report("headless")
             if store is None:
                 return EXIT_INVALID
             stack.enter_context(store)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from datetime import datetime, timedelta
 
-from trainer.commands._common import EXIT_INVALID, load_or_report
+from trainer.commands._common import EXIT_INVALID, load_or_report, open_store_or_report
 from trainer.locations import builtin_pack_dir
-from trainer.progress import ProgressStore, StoreError
+from trainer.progress import ProgressStore
 from trainer.progress.stats import Stats, accuracy_chart, compute
 
 
@@ -40,14 +39,10 @@ def pack_stats(store: ProgressStore, pack_path: str, now: datetime) -> Stats | N
 
 def run(args: argparse.Namespace) -> int:
     now = datetime.now().astimezone()
-    try:
-        store = ProgressStore.open_default()
-    except StoreError as error:
-        print(f"stats: {error}", file=sys.stderr)
+    store = open_store_or_report("stats")
+    if store is None:
         return EXIT_INVALID
     with store:
-        if store.notice:
-            print(store.notice, file=sys.stderr)
         stats = pack_stats(store, args.pack or str(builtin_pack_dir()), now)
     if stats is None:
         return EXIT_INVALID
