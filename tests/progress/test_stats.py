@@ -134,3 +134,22 @@ def test_stats_on_a_damaged_store_starts_fresh_and_says_so(
     err = capsys.readouterr().err
     assert str(path) in err
     assert "moved to" in err
+
+
+def test_check_lists_answers_students_overruled(
+    capsys: pytest.CaptureFixture[str], filled_store: Path
+) -> None:
+    with ProgressStore(filled_store, fuzz=False) as store:
+        recorded = store.record(
+            attempt("nk-ten-days", "incorrect", minutes=9, answer="only 10 days of recruits")
+        )
+        store.override(recorded.attempt_id)
+    from trainer.locations import builtin_pack_dir
+
+    assert main(["check", "--overrides", str(builtin_pack_dir())]) == 0
+    out = capsys.readouterr().out
+    assert "1 answer students overruled as right" in out
+    assert "nk-ten-days: 'only 10 days of recruits' (graded incorrect)" in out
+    assert main(["check", "--json", "--overrides", str(builtin_pack_dir())]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["packs"][0]["overrides"][0]["answer"] == "only 10 days of recruits"

@@ -124,6 +124,8 @@ def run(args: argparse.Namespace) -> int:
 def _render_overrides(overrides: list[dict[str, Any]]) -> str:
     if not overrides:
         return "  No overruled verdicts recorded for this pack."
-    lines = [f"  {len(overrides)} answers students overruled as right (consider the key):"]
+    count = len(overrides)
+    noun = "answer" if count == 1 else "answers"
+    lines = [f"  {count} {noun} students overruled as right (consider adding to the key):"]
     lines += [f"    {o['item_id']}: {o['answer']!r} (graded {o['outcome']})" for o in overrides]
     return "\n".join(lines)
