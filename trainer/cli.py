@@ -24,6 +24,7 @@ COMMANDS = {
     "batch": "batch",
     "stats": "stats",
     "export-progress": "export_progress",
+    "tui": "tui",
     "headless": "headless",
 }
 
@@ -50,15 +51,16 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
+    if not words:
+        # No command: open the terminal app, importing only its command module, not every
+        # command's engine (start-up time is part of the app's first impression).
+        words = ["tui"]
     parser = build_parser(words)
     args = parser.parse_args(words)
     run = getattr(args, "run", None)
     if run is None:
-        # No command: show the built-in pack (the terminal app will take this over).
-        from trainer.commands import outline
-
-        args = build_parser(["outline"]).parse_args(["outline", *words])
-        run = outline.run
+        parser.print_usage(sys.stderr)
+        return 2
     try:
         code: int = run(args)
     except KeyboardInterrupt:

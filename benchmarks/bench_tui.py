@@ -1,0 +1,222 @@
+"""Terminal app speed and size, printed as figures (the machine is shared and noisy).
+
+Targets (the terminal app issue):
+
+- start-up: from process start to the home screen's first frame, at most 1.3x a bare
+  Textual "hello" app started the same way in the same run (medians of repeated runs);
+- memory: resident set at most 100 MB with the built-in pack open in a quiz;
+- grading: feedback within one frame (16 ms) of Enter on the built-in pack (median).
+
+Both apps run in a pseudo-terminal of 80x24; each is timed from fork until a text of its
+first screen reaches the terminal ("hello"; the home screen's "Start a quiz"), and quits on
+its first `Ready` event (the trainer through `DEBATE_TRAINER_BENCH_EXIT=1`).
+
+    .venv/bin/python benchmarks/bench_tui.py [--repeat 21] [--answers 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import fcntl
+import os
+import pty
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+HELLO = """\
+from textual.app import App
+from textual.widgets import Static
+
+
+class Hello(App[None]):
+    def compose(self):
+        yield Static("hello")
+
+    def on_ready(self) -> None:
+        self.call_after_refresh(self.exit)
+
+
+Hello().run()
+"""
+
+
+def run_in_pty(argv: list[str], env: dict[str, str], marker: bytes) -> float:
+    """Seconds from fork until `marker` is drawn, for a program in an 80x24 pseudo-terminal.
+
+    The program quits on its own after its first frame; its shutdown is not timed.
+    """
+    started = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: size its terminal, then become the program
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        os.execve(argv[0], argv, env)
+    seen = b""
+    drawn = 0.0
+    try:
+        while True:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            if not drawn:
+                seen += chunk
+                if marker in seen:
+                    drawn = time.perf_counter() - started
+    finally:
+        os.close(fd)
+        os.waitpid(pid, 0)
+    if not drawn:
+        raise RuntimeError(f"{argv[-1]} never drew {marker!r}")
+    return drawn
+
+
+def bench_startup(repeat: int) -> tuple[float, float]:
+    env = {**os.environ, "TERM": "xterm-256color", "DEBATE_TRAINER_BENCH_EXIT": "1"}
+    with tempfile.TemporaryDirectory() as home:
+        env["DEBATE_TRAINER_HOME"] = home
+        hello = Path(home) / "hello.py"
+        hello.write_text(HELLO, encoding="utf-8")
+        hello_run = ([str(BIN / "python"), str(hello)], b"hello")
+        trainer_run = ([str(BIN / "debate-trainer")], b"Start a quiz")
+        run_in_pty(hello_run[0], env, hello_run[1])  # warm the file cache for both
+        run_in_pty(trainer_run[0], env, trainer_run[1])
+        hello_times, trainer_times = [], []
+        for _ in range(repeat):  # interleaved, so drift on a shared machine hits both alike
+            hello_times.append(run_in_pty(hello_run[0], env, hello_run[1]))
+            trainer_times.append(run_in_pty(trainer_run[0], env, trainer_run[1]))
+    return statistics.median(hello_times), statistics.median(trainer_times)
+
+
+MEMORY_SCRIPT = textwrap.dedent(
+    """
+    import asyncio, resource, sys
+    from trainer.tui.app import AppOptions, TrainerApp
+
+    async def main():
+        app = TrainerApp(AppOptions(seed=1, save_settings=False))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.workers.wait_for_complete()
+            app.start_quiz("mixed")
+            await pilot.pause()
+            await app.screen.workers.wait_for_complete()
+            await pilot.pause()
+            for _ in range(5):
+                await pilot.press(*"the risks outweigh the benefits", "enter")
+                await pilot.pause()
+                await pilot.press("enter")
+                await pilot.pause()
+            assert type(app.screen).__name__ == "QuizScreen", app.screen
+        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+    asyncio.run(main())
+    """
+)
+
+
+def bench_memory() -> float:
+    """Peak resident set (MB) of a process with the built-in pack open in a quiz."""
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "DEBATE_TRAINER_HOME": home}
+        out = subprocess.run(
+            [str(BIN / "python"), "-c", MEMORY_SCRIPT],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    return int(out.stdout.strip().splitlines()[-1]) / 1024  # ru_maxrss is in KiB on Linux
+
+
+async def _grading_latency(answers: int) -> tuple[list[float], list[float]]:
+    from textual.message import Message
+    from textual.widgets import Input
+
+    from trainer.tui.app import AppOptions, TrainerApp
+    from trainer.tui.screens.quiz import QuizScreen
+    from trainer.tui.widgets.feedback import FeedbackPanel
+
+    last_message: list[Message | None] = [None]
+    to_update: list[float] = []
+    to_frame: list[float] = []
+    last_submit = [0.0]
+
+    def hook(message: Message) -> None:
+        # The first dispatch of a Submitted message is to the Input itself (it then bubbles
+        # to the screen): the earliest moment the app knows Enter was pressed.
+        if isinstance(message, Input.Submitted) and message is not last_message[0]:
+            last_message[0] = message
+            last_submit[0] = time.perf_counter()
+
+    app = TrainerApp(AppOptions(seed=7, save_settings=False))
+    async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        # Start the quiz with keys (the last mode, "mixed"), as a student would: the screen is
+        # then created inside the app, where the message hook sees its messages.
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        quiz = app.screen
+        assert isinstance(quiz, QuizScreen)
+        await quiz.workers.wait_for_complete()
+        await pilot.pause()
+        panel = quiz.query_one(FeedbackPanel)
+        original = panel.show_verdict
+
+        def timed_show_verdict(content: object) -> None:
+            original(content)  # type: ignore[arg-type]
+            start = last_submit[0]
+            to_update.append(time.perf_counter() - start)
+            quiz.call_after_refresh(lambda: to_frame.append(time.perf_counter() - start))
+
+        panel.show_verdict = timed_show_verdict  # type: ignore[method-assign]
+        replies = ["the risks outweigh the benefits", "Putin", "nato", "10,000 troops"]
+        for number in range(answers):
+            if quiz.session is None or quiz.session.finished:
+                break
+            await pilot.press(*replies[number % len(replies)], "enter")
+            await pilot.pause()
+            if quiz.awaiting_next:
+                await pilot.press("enter")
+                await pilot.pause()
+    return to_update, to_frame
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=21, help="start-up runs of each app")
+    parser.add_argument("--answers", type=int, default=30, help="answers to time")
+    args = parser.parse_args()
+
+    hello, trainer = bench_startup(args.repeat)
+    ratio = trainer / hello
+    print(f"start-up to first frame (median of {args.repeat}, 80x24 pty):")
+    print(f"  bare Textual hello app   {hello * 1000:7.1f} ms")
+    print(f"  debate-trainer home      {trainer * 1000:7.1f} ms")
+    print(f"  ratio                    {ratio:7.2f}x   (target <= 1.30x)")
+
+    memory = bench_memory()
+    print(f"peak resident memory, built-in pack open in a quiz: {memory:.1f} MB (target <= 100 MB)")
+
+    to_update, to_frame = asyncio.run(_grading_latency(args.answers))
+    print(f"grading feedback after Enter, built-in pack ({len(to_update)} answers):")
+    print(f"  to feedback widget update  median {statistics.median(to_update) * 1000:6.2f} ms")
+    print(f"  to the next frame drawn    median {statistics.median(to_frame) * 1000:6.2f} ms")
+    print("  (target: within one frame, 16 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Smoke test: drive the real `debate-trainer` console script in tmux as a student would.
+# Open the app, study the map and search it, start a quiz, answer, end the quiz, read the
+# results, quit. Each step waits for the screen to show what it should; the first one that
+# does not appear fails the test with the screen as it was.
+#
+#   scripts/tmux_smoke.sh            # uses .venv/bin/debate-trainer
+#   DEBATE_TRAINER_BIN=... scripts/tmux_smoke.sh
+#
+# Exit status: 0 passed, 1 failed, 77 tmux is not installed (the pytest wrapper skips).
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=${DEBATE_TRAINER_BIN:-$root/.venv/bin/debate-trainer}
+command -v tmux >/dev/null 2>&1 || { echo "tmux is not installed" >&2; exit 77; }
+[ -x "$bin" ] || { echo "no console script at $bin" >&2; exit 1; }
+
+socket="debate-trainer-smoke-$$"   # a private tmux server: the user's sessions are untouched
+session=smoke
+home=$(mktemp -d)
+unset TMUX
+t() { tmux -L "$socket" "$@"; }
+cleanup() { t kill-server >/dev/null 2>&1 || true; rm -rf "$home"; }
+trap cleanup EXIT
+
+screen() { t capture-pane -p -t "$session" 2>/dev/null || true; }
+
+wait_for() {  # wait_for TEXT [SECONDS]: until the pane shows TEXT
+    local text=$1 limit=${2:-20} waited=0
+    until screen | grep -qF -- "$text"; do
+        sleep 0.2
+        waited=$((waited + 1))
+        if [ "$waited" -ge $((limit * 5)) ]; then
+            echo "FAILED: the screen never showed \"$text\"; it showed:" >&2
+            screen >&2
+            exit 1
+        fi
+    done
+    echo "ok: $text"
+}
+
+keys() { t send-keys -t "$session" "$@"; }
+
+t new-session -d -s "$session" -x 100 -y 30 \
+    "env DEBATE_TRAINER_HOME='$home' TERM=xterm-256color '$bin'; sleep 0.5"
+
+wait_for "Start a quiz" 30              # the home screen, with the modes
+wait_for "Long-range strikes into Russia"
+keys s
+wait_for "Argument map"                # the study screen
+wait_for "Model answer"
+keys / K u r s k
+wait_for "Kursk"
+keys Escape Escape                     # clear the search, then back home
+wait_for "Start a quiz"
+keys Enter                             # the first mode: premises
+wait_for "Premises quiz"
+wait_for "Named 0 of"
+keys -l "the strikes risk escalation with Russia"
+keys Enter
+wait_for "You wrote: the strikes risk escalation with Russia"
+keys F2                                # a hint
+wait_for "Hint 1 of"
+keys Escape
+wait_for "End this quiz now?"
+keys y
+wait_for "By kind of question"         # the results
+wait_for "Practise these again"
+keys Escape
+wait_for "Start a quiz"
+keys C-q
+for _ in $(seq 1 50); do
+    t has-session -t "$session" 2>/dev/null || { echo "ok: quit"; exit 0; }
+    sleep 0.2
+done
+echo "FAILED: the app did not quit on Ctrl+Q" >&2
+screen >&2
+exit 1

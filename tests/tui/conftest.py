@@ -1,0 +1,97 @@
+"""Fixtures for the terminal app's tests: app factories, a fixed clock, screen helpers."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.app import App
+from textual.pilot import Pilot
+
+from tests.conftest import SMALL_PACK
+from trainer.locations import builtin_pack_dir
+from trainer.tui.app import AppOptions, TrainerApp
+
+BUILTIN_PACK = builtin_pack_dir()
+SEED = 7
+
+
+class FakeClock:
+    """Seconds that advance by `step` at every reading, so session times are exact."""
+
+    def __init__(self, step: float = 5.0) -> None:
+        self.now = 1000.0
+        self.step = step
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
+def make_app(pack: Path | None = SMALL_PACK, **options: object) -> TrainerApp:
+    """The app as the CLI builds it, with a fixed seed and clock and no settings writes."""
+    defaults: dict[str, object] = {
+        "pack_path": pack,
+        "seed": SEED,
+        "clock": FakeClock(),
+        "save_settings": False,
+    }
+    defaults.update(options)
+    return TrainerApp(AppOptions(**defaults))  # type: ignore[arg-type]
+
+
+def screen_text(app: App[object]) -> str:
+    """What the terminal shows right now, as plain text lines."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def settle(pilot: Pilot[object]) -> None:
+    """Let workers finish and their results reach the screen."""
+    app = pilot.app
+    for _ in range(3):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        for screen in app.screen_stack:
+            await screen.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def open_app(pilot: Pilot[object]) -> None:
+    """Wait until the pack and the pack list are on the home screen."""
+    app = pilot.app
+    assert isinstance(app, TrainerApp)
+    for _ in range(50):
+        await settle(pilot)
+        if (app.pack is not None or app.pack_error) and app.catalogue:
+            return
+    raise AssertionError("the pack never opened")
+
+
+@pytest.fixture
+def hostile_pack(tmp_path: Path) -> Path:
+    """The small pack with markup and link strings in its texts (as a hostile author might)."""
+    target = tmp_path / "hostile"
+    shutil.copytree(SMALL_PACK, target)
+    pack_file = target / "pack.yaml"
+    text = pack_file.read_text(encoding="utf-8")
+    replacements = {
+        'title: "Should schools require uniforms?"': 'title: "[@click=app.quit]Quit[/] [red]title"',
+        "text: Uniforms put a cost on families that some cannot afford.": (
+            'text: "[bold red]Cost[/] [@click=app.quit]click me[/]"'
+        ),
+        "canonical: Uniforms cost families money some cannot afford.": (
+            'canonical: "[@click=app.bell]Uniforms cost money[/] [link=https://x.invalid]l[/]"'
+        ),
+    }
+    for old, new in replacements.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    pack_file.write_text(text, encoding="utf-8")
+    return target
+
+
+@pytest.fixture
+def app_factory() -> Callable[..., TrainerApp]:
+    return make_app

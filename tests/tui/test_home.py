@@ -1,0 +1,154 @@
+"""The home screen and the app shell: packs, errors, themes, help, the command palette."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList, Static
+
+from tests.conftest import BROKEN_PACKS, SMALL_PACK
+from tests.tui.conftest import make_app, open_app, screen_text, settle
+from trainer.tui.app import AppOptions, TrainerApp
+from trainer.tui.settings import Settings
+
+pytestmark = pytest.mark.asyncio
+
+
+async def test_home_shows_the_given_pack_the_builtin_one_and_the_modes() -> None:
+    app = make_app(SMALL_PACK)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_app(pilot)
+        assert app.pack is not None and app.pack.id == "school-uniforms"
+        text = screen_text(app)
+        assert "Should schools require uniforms?" in text
+        assert "1 premise, 1 counterargument" in text
+        assert "Long-range strikes into Russia" in text  # the built-in pack, listed first
+        for mode in ("Premises", "Rebuttals", "Attribution", "Evidence", "Both sides", "Mixed"):
+            assert mode in text
+        packs = app.screen.query_one("#packs", OptionList)
+        origins = [str(packs.get_option_at_index(i).prompt) for i in range(packs.option_count)]
+        assert "built-in" in origins[0] and "given" in origins[-1]
+        assert packs.highlighted == packs.option_count - 1  # the --pack one is chosen
+        assert app.screen.query_one("#due").display is False  # progress: not yet
+
+
+async def test_a_broken_pack_is_a_readable_message_not_a_crash() -> None:
+    app = make_app(BROKEN_PACKS / "dangling-reference")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_app(pilot)
+        assert app.pack is None
+        assert "problem" in app.pack_error
+        info = app.screen.query_one("#pack-info", Static)
+        assert info.has_class("error")
+        text = screen_text(app)
+        assert "Could not open" in text
+        assert "no item has that id" in text
+        await pilot.press("s")  # study without a pack: a notice, no crash
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+
+
+async def test_a_missing_pack_path_is_reported() -> None:
+    app = make_app(Path("/no/such/pack"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_app(pilot)
+        assert "does not exist" in app.pack_error
+
+
+async def test_choosing_another_pack_opens_it() -> None:
+    app = make_app(SMALL_PACK)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_app(pilot)
+        await pilot.press("p", "home", "enter")  # the first pack: the built-in one
+        await settle(pilot)
+        assert app.pack is not None and app.pack.id != "school-uniforms"
+        assert "Long-range strikes" in app.screen.sub_title
+
+
+async def test_enter_on_a_mode_starts_that_quiz() -> None:
+    app = make_app(SMALL_PACK)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_app(pilot)
+        await pilot.press("m", "down", "enter")  # Rebuttals
+        await settle(pilot)
+        quiz = app.screen
+        assert type(quiz).__name__ == "QuizScreen"
+        assert quiz.session is not None and quiz.session.mode.value == "rebuttals"  # type: ignore[attr-defined]
+
+
+async def test_mouse_click_on_a_mode_starts_it() -> None:
+    app = make_app(SMALL_PACK)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_app(pilot)
+        modes = app.screen.query_one("#modes", OptionList)
+        await pilot.click(modes, offset=(4, 1))
+        await settle(pilot)
+        assert type(app.screen).__name__ == "QuizScreen"
+
+
+async def test_theme_choice_is_remembered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DEBATE_TRAINER_HOME", str(tmp_path))
+    app = TrainerApp(AppOptions(pack_path=SMALL_PACK, settings=Settings(theme="textual-light")))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_app(pilot)
+        assert app.theme == "textual-light"
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert app.theme == "textual-dark"
+    saved = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))
+    assert saved == {"theme": "textual-dark"}
+
+
+async def test_an_unknown_theme_falls_back_and_a_settings_notice_is_shown() -> None:
+    app = make_app(
+        SMALL_PACK, settings=Settings(theme="no-such-theme"), settings_notice="settings damaged"
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_app(pilot)
+        assert app.theme == "textual-dark"
+        assert any("settings damaged" in str(n.message) for n in app._notifications)
+
+
+async def test_help_lists_every_binding_and_the_modes() -> None:
+    app = make_app(SMALL_PACK)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_app(pilot)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        from trainer.tui.screens.help import help_content
+
+        page = help_content(app).plain
+        for words in ("I was right", "Give up", "f2 or ^g", "Search", "Practise these again"):
+            assert words in page
+        for mode in ("Premises", "Both sides", "Mixed"):
+            assert f"  {mode}" in page
+        assert "How answers are graded" in page and "Each hint costs 20 points" in page
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HomeScreen"
+
+
+async def test_command_palette_lists_modes_and_packs() -> None:
+    app = make_app(SMALL_PACK)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_app(pilot)
+        from trainer.tui.commands import TrainerCommands
+
+        provider = TrainerCommands(app.screen)
+        names = [hit.text async for hit in provider.discover()]
+        assert "Quiz: Both sides" in names
+        assert "Open pack: Should schools require uniforms?" in names
+        assert any(name.startswith("Open pack: Long-range strikes") for name in names)
+        hits = [hit async for hit in provider.search("evidence")]
+        assert hits and hits[0].text == "Quiz: Evidence"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"both")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "QuizScreen"
+        assert app.screen.mode.value == "both-sides"  # type: ignore[attr-defined]

@@ -1,0 +1,132 @@
+"""The app's pure helpers: inert text, passages in context, the map's filter, settings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SMALL_PACK
+from trainer.packs.loader import load_pack
+from trainer.quiz.modes import Mode
+from trainer.tui.modes import MODES
+from trainer.tui.outline import build_outline, filter_outline
+from trainer.tui.passage import find_passage
+from trainer.tui.screens.results import duration, weakest
+from trainer.tui.settings import Settings, load_settings, save_settings
+from trainer.tui.text import plain, plain_text, visible
+
+
+def test_visible_writes_control_characters_out_and_keeps_newlines() -> None:
+    assert visible("a\x1b[31mb\x07c\r\nd\u202e") == "a\\x1b[31mb\\x07c\\x0d\nd\\u202e"
+
+
+def test_plain_never_parses_markup() -> None:
+    hostile = "[@click=app.quit]x[/] [red]y"
+    assert plain(hostile).plain == hostile
+    assert not plain(hostile).spans
+    assert plain_text(hostile).plain == hostile
+    assert not plain_text(hostile).spans
+
+
+def test_every_practice_mode_of_the_engine_is_described_once() -> None:
+    # "review" asks what the progress store says is due: the home screen's DueForReview
+    # hook will offer it when progress lands, not the list of modes.
+    assert [mode.key for mode in MODES] == [mode.value for mode in Mode if mode != "review"]
+
+
+def test_passage_is_found_across_spacing_and_quote_differences() -> None:
+    source = (
+        "First paragraph.\n\nThey said \u201cbullies simply\n move on\u201d to shoes. End.\n\nLast."
+    )
+    found = find_passage(source, 'said "bullies simply move on"')
+    assert found is not None
+    assert found.before == "They "
+    assert found.passage == "said \u201cbullies simply\n move on\u201d"
+    assert found.after == " to shoes. End."
+
+
+def test_passage_context_is_trimmed_at_words() -> None:
+    source = " ".join(f"word{i}" for i in range(200)) + " TARGET " + "tail " * 200
+    found = find_passage(source, "TARGET", context=30)
+    assert found is not None
+    assert found.before.startswith("\u2026") and len(found.before) <= 31
+    assert found.after.endswith("\u2026")
+
+
+def test_missing_passage_is_none() -> None:
+    assert find_passage("some text", "not there") is None
+    assert find_passage("", "anything") is None
+
+
+def test_outline_follows_the_argument() -> None:
+    pack = load_pack(SMALL_PACK)
+    outline = build_outline(pack)
+    assert [node.label for node in outline] == [
+        "Thesis",
+        "Premises",
+        "Counterarguments the author answers",
+        "Conclusion",
+        "The other side (not from the article)",
+        "People quoted",
+    ]
+    thesis = outline[0].children[0]
+    assert thesis.item_id == "thesis"
+    assert [child.item_id for child in thesis.children] == ["lee-quote"]
+    counter = outline[2].children[0]
+    assert [child.item_id for child in counter.children] == ["bullying-moves"]
+    assert counter.children[0].label.startswith("Rebuttal: ")
+
+
+def test_filter_keeps_matches_and_their_parents_only() -> None:
+    pack = load_pack(SMALL_PACK)
+    outline = build_outline(pack)
+    kept = filter_outline(pack, outline, "PHONES")
+    ids = {node.item_id for section in kept for node in section.walk()} - {""}
+    assert ids == {"bullying", "bullying-moves", "equality", "equality-reply"}
+    assert filter_outline(pack, outline, "no such words") == ()
+    assert filter_outline(pack, outline, "  ") == outline
+
+
+def test_settings_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "settings.json"
+    save_settings(Settings(theme="textual-light"), path)
+    assert load_settings(path) == (Settings(theme="textual-light"), "")
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["{not json", "[1, 2]", '{"theme": 3}', b"\xff\xfe".decode("latin-1")],
+)
+def test_damaged_settings_are_ignored_with_a_notice(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(content, encoding="utf-8")
+    settings, notice = load_settings(path)
+    assert settings == Settings()
+    assert str(path) in notice and "default settings" in notice
+
+
+def test_unknown_settings_keys_are_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"theme": "nord", "future": "x"}), encoding="utf-8")
+    assert load_settings(path) == (Settings(theme="nord"), "")
+
+
+def test_missing_settings_file_is_the_default(tmp_path: Path) -> None:
+    assert load_settings(tmp_path / "none.json") == (Settings(), "")
+
+
+def test_duration_reads_like_a_time() -> None:
+    assert [duration(s) for s in (0, 42.4, 185, 3725)] == ["0s", "42s", "3m 05s", "1h 02m"]
+
+
+def test_weakest_are_the_lowest_share_of_points_never_the_right_ones() -> None:
+    rows = [
+        {"item_id": "a", "outcome": "correct", "points": 100, "max": 100, "hints": 0},
+        {"item_id": "b", "outcome": "partial", "points": 50, "max": 100, "hints": 0},
+        {"item_id": "c", "outcome": "missed", "points": 0, "max": 100, "hints": 2},
+        {"item_id": "d", "outcome": "incorrect", "points": 0, "max": 100, "hints": 0},
+    ]
+    assert [row["item_id"] for row in weakest(rows)] == ["c", "d", "b"]
+    assert [row["item_id"] for row in weakest(rows, 1)] == ["c"]

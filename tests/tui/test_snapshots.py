@@ -1,0 +1,130 @@
+"""Snapshots of every screen at 80x24 (the smallest supported) and at 120x40.
+
+Textual is pinned exactly in pyproject.toml, so a changed snapshot means the app changed.
+Update them with `pytest tests/tui/test_snapshots.py --snapshot-update`, after looking at
+the report (the snapshots are SVG files in __snapshots__/).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from tests.conftest import SMALL_PACK
+from tests.tui.conftest import BUILTIN_PACK, make_app, open_app, settle
+from trainer.tui.app import TrainerApp
+from trainer.tui.screens.quiz import QuizScreen
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+Snap = Callable[..., bool]
+
+
+async def _home(pilot: Pilot[object]) -> None:
+    await open_app(pilot)
+
+
+async def _study(pilot: Pilot[object]) -> None:
+    await open_app(pilot)
+    await pilot.press("s", "down", "down", "down")
+    await pilot.pause()
+
+
+async def _quiz(pilot: Pilot[object]) -> None:
+    """The premises question after a hint and a partly right answer."""
+    await open_app(pilot)
+    await pilot.press("m", "home", "enter")
+    await settle(pilot)
+    await pilot.press("f2")
+    await pilot.press(*"families", "enter")
+    await pilot.pause()
+
+
+async def _checklist(pilot: Pilot[object]) -> None:
+    """The built-in pack's premises, two of them named."""
+    await open_app(pilot)
+    await pilot.press("m", "home", "enter")
+    await settle(pilot)
+    quiz = pilot.app.screen
+    assert isinstance(quiz, QuizScreen) and quiz.session is not None
+    question = quiz.session.current
+    assert question is not None
+    for target in question.targets[:2]:
+        answer = quiz.pack.item(target).answer.canonical
+        quiz.query_one("#answer", Input).value = answer
+        await pilot.press("enter")
+        await pilot.pause()
+
+
+async def _results(pilot: Pilot[object]) -> None:
+    """A mixed session: right answers, wrong ones, a hint, skips and give-ups.
+
+    Driven through the screen's own methods rather than keys (the quiz tests press the
+    keys): typing through Pilot is slow, and this test is about how the results look.
+    """
+    await open_app(pilot)
+    app = pilot.app
+    assert isinstance(app, TrainerApp)
+    app.start_quiz("mixed")
+    await settle(pilot)
+    plan = ["right", "hint+give up", "skip", "wrong", "right", "give up", "skip", "right"]
+    for step in plan:
+        quiz = app.screen
+        assert isinstance(quiz, QuizScreen) and quiz.session is not None
+        session = quiz.session
+        question = session.current
+        assert question is not None
+        if step == "right":
+            quiz.apply(session.answer(quiz.pack.item(question.targets[0]).answer.canonical))
+        elif step == "wrong":
+            quiz.apply(session.answer("bananas"))
+        elif step == "skip":
+            quiz.apply(session.skip())
+        else:
+            if "hint" in step:
+                quiz.apply(session.hint())
+            quiz.apply(session.give_up())
+        if not quiz.awaiting_next:  # a recall question stays open after a wrong answer
+            quiz.apply(session.give_up())
+        quiz.action_next()
+    await pilot.pause()
+    assert type(app.screen).__name__ == "ResultsScreen"
+
+
+async def _help(pilot: Pilot[object]) -> None:
+    await open_app(pilot)
+    await pilot.press("f1")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home(snap_compare: Snap, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(SMALL_PACK), terminal_size=size, run_before=_home)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_study(snap_compare: Snap, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(SMALL_PACK), terminal_size=size, run_before=_study)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_quiz_feedback(snap_compare: Snap, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(SMALL_PACK), terminal_size=size, run_before=_quiz)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_quiz_checklist(snap_compare: Snap, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(BUILTIN_PACK), terminal_size=size, run_before=_checklist)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_results(snap_compare: Snap, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(SMALL_PACK), terminal_size=size, run_before=_results)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help(snap_compare: Snap, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(SMALL_PACK), terminal_size=size, run_before=_help)

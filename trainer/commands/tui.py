@@ -1,0 +1,46 @@
+"""`debate-trainer tui [--pack PATH]`: the terminal app (also what no command at all opens).
+
+Textual is imported only inside `run`, so the other commands start without it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+BENCH_EXIT_ENV = "DEBATE_TRAINER_BENCH_EXIT"
+"""Set to 1 to quit as soon as the first frame is drawn (benchmarks/bench_tui.py)."""
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "tui",
+        help="open the trainer (the default when no command is given)",
+        description="Open the terminal app: study a pack's argument map, then get quizzed.",
+    )
+    add_arguments(parser)
+    parser.set_defaults(run=run)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--pack", metavar="PATH", help="open this pack instead of the built-in one")
+    parser.add_argument("--packs-dir", metavar="DIR", help="your pack folder")
+    parser.add_argument("--seed", type=int, help=argparse.SUPPRESS)
+
+
+def run(args: argparse.Namespace) -> int:
+    from trainer.tui.app import AppOptions, TrainerApp
+    from trainer.tui.settings import load_settings
+
+    settings, notice = load_settings()
+    options = AppOptions(
+        pack_path=Path(args.pack).expanduser() if args.pack else None,
+        packs_dir=args.packs_dir,
+        seed=args.seed,
+        settings=settings,
+        settings_notice=notice,
+        exit_after_first_frame=os.environ.get(BENCH_EXIT_ENV) == "1",
+    )
+    TrainerApp(options).run()
+    return 0

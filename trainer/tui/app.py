@@ -1,0 +1,222 @@
+"""The debate-trainer app: loads packs in workers, holds the open pack, switches screens.
+
+It owns no quiz or grading logic: screens hand the pack to the quiz engine and show what it
+says. Start-up is measured against a bare Textual app, so only what the first frame needs is
+imported here: the pack loader runs (and is imported) in a worker, and the other screens and
+the engines are imported when first used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from trainer.locations import builtin_pack_dir
+from trainer.tui.commands import TrainerCommands
+from trainer.tui.screens.home import HomeScreen
+from trainer.tui.settings import DEFAULT_THEME, Settings, save_settings
+
+if TYPE_CHECKING:
+    from trainer.commands.packs import PackEntry
+    from trainer.packs.model import Pack
+    from trainer.quiz.events import SummaryEvent
+
+PRACTICE_MODE = "mixed"
+"""The engine mode whose questions "practise these again" picks from: it asks every kind."""
+
+
+class PackLoadError(Exception):
+    """A pack that did not load; the message is the loader's readable report.
+
+    The worker raises it in place of `PackError`, so the UI thread never imports the loader
+    while a worker may be importing it (two threads importing one package can deadlock).
+    """
+
+
+@dataclass(frozen=True, slots=True)
+class AppOptions:
+    """How the app was started; tests pass a seed and a clock to make quizzes repeatable."""
+
+    pack_path: Path | None = None
+    """A pack to open instead of the built-in one (`--pack PATH`)."""
+    packs_dir: str | None = None
+    """The user's pack folder, when not the default."""
+    seed: int | None = None
+    """Seed for the quiz engine's choices; None for a new order each session."""
+    clock: Callable[[], float] | None = None
+    """The quiz's clock (seconds); None for the engine's own."""
+    settings: Settings = field(default_factory=Settings)
+    settings_notice: str = ""
+    """Said once on start-up, e.g. that a damaged settings file was ignored."""
+    save_settings: bool = True
+    """False in tests, so no run writes the user's settings."""
+    exit_after_first_frame: bool = False
+    """For the start-up benchmark: quit as soon as the first frame is drawn."""
+
+
+class TrainerApp(App[None]):
+    """A debate coach's drill: study an argument map, then answer questions on it."""
+
+    TITLE = "debate-trainer"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {TrainerCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Help"),
+        Binding("ctrl+t", "toggle_dark", "Light/dark", show=False),
+    ]
+
+    catalogue: reactive[tuple[PackEntry, ...]] = reactive(())
+    """Every pack found: built-in first, then the user's, then one given with --pack."""
+    pack_path: reactive[Path | None] = reactive(None)
+    """The pack being opened or open."""
+    pack: reactive[Pack | None] = reactive(None)
+    """The open pack; None while loading or after a failure."""
+    pack_error: reactive[str] = reactive("")
+    """Why the last pack failed to load, as the loader reports it."""
+
+    def __init__(self, options: AppOptions | None = None) -> None:
+        super().__init__()
+        self.options = options or AppOptions()
+        self._settings = self.options.settings
+        self._discovery_started = False
+        if self._settings.theme in self.available_themes:
+            self.theme = self._settings.theme
+        else:
+            self.theme = DEFAULT_THEME
+
+    def get_default_screen(self) -> Screen[None]:
+        # Home's styles are in app.tcss: Textual reads no CSS_PATH for a default screen, and
+        # a screen of its own from MODES would cost a restyle before the first frame.
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        if self.options.settings_notice:
+            self.notify(
+                self.options.settings_notice, title="Settings", severity="warning", markup=False
+            )
+        self.watch(self, "theme", self._remember_theme, init=False)
+
+    def on_ready(self) -> None:
+        """The first frame is drawn: only now start loading, so it does not compete with it."""
+        if self.options.exit_after_first_frame:
+            # After one more refresh, so the first frame has reached the terminal.
+            self.call_after_refresh(self.exit)
+            return
+        self.open_pack(self.options.pack_path or builtin_pack_dir())
+
+    # -- packs ------------------------------------------------------------------------------
+
+    def open_pack(self, path: Path) -> None:
+        """Start loading a pack; the screens show it when `pack` changes."""
+        self.pack_path = path
+        self.pack = None
+        self.pack_error = ""
+        self._load(path)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load")
+    def _load(self, path: Path) -> Pack:
+        from trainer.packs.errors import PackError
+        from trainer.packs.loader import load_pack
+
+        try:
+            return load_pack(path)
+        except PackError as error:
+            raise PackLoadError(error.report()) from None
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="discover")
+    def find_packs(self) -> tuple[PackEntry, ...]:
+        from trainer.commands.packs import _entry, discover
+
+        found = discover(self.options.packs_dir)
+        given = self.options.pack_path
+        if given is not None and not any(Path(e.path) == given for e in found):
+            found.append(_entry(given, "given"))
+        return tuple(found)
+
+    @on(Worker.StateChanged)
+    def _worker_done(self, event: Worker.StateChanged) -> None:
+        """The one place that hears how loading went, successes and failures alike."""
+        worker = event.worker
+        if event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
+            return
+        if worker.group == "load" and not self._discovery_started:
+            # Only now, so the two workers never import the loader at the same time.
+            self._discovery_started = True
+            self.find_packs()
+        if event.state is WorkerState.SUCCESS:
+            if worker.group == "load":
+                self.pack = worker.result
+            elif worker.group == "discover":
+                self.catalogue = worker.result or ()
+            return
+        error = worker.error
+        if isinstance(error, PackLoadError):
+            message = str(error)
+        else:
+            message = f"Unexpected problem: {type(error).__name__}: {error}"
+        if worker.group == "load":
+            self.pack_error = message
+        else:
+            title = "Saving settings" if worker.group == "settings" else "Finding packs"
+            self.notify(message, title=title, severity="error", markup=False)
+
+    # -- screens ----------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from trainer.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_study(self) -> None:
+        from trainer.tui.screens.study import StudyScreen
+
+        if self.pack is None:
+            self.notify("The pack is not open yet.", severity="warning")
+            return
+        if not isinstance(self.screen, StudyScreen):
+            self.push_screen(StudyScreen(self.pack))
+
+    def start_quiz(self, mode: str, items: tuple[str, ...] = ()) -> None:
+        """Open a quiz of one mode on the open pack; `items` narrows it to those items."""
+        from trainer.tui.screens.quiz import QuizScreen
+
+        if self.pack is None:
+            self.notify("The pack is not open yet.", severity="warning")
+            return
+        if isinstance(self.screen, QuizScreen):
+            self.notify("Finish or end this quiz first (Esc).", severity="warning")
+            return
+        options = self.options
+        quiz = QuizScreen(self.pack, mode, seed=options.seed, clock=options.clock, items=items)
+        self.push_screen(quiz, self._quiz_over)
+
+    def _quiz_over(self, summary: SummaryEvent | None) -> None:
+        from trainer.tui.screens.results import ResultsScreen
+
+        if summary is not None and self.pack is not None:
+            self.push_screen(ResultsScreen(self.pack, summary), self._practise)
+
+    def _practise(self, items: tuple[str, ...] | None) -> None:
+        if items:
+            self.start_quiz(PRACTICE_MODE, items)
+
+    # -- settings ---------------------------------------------------------------------------
+
+    def _remember_theme(self, theme: str) -> None:
+        self._settings = replace(self._settings, theme=theme)
+        if self.options.save_settings:
+            self._save(self._settings)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="settings")
+    def _save(self, settings: Settings) -> None:
+        save_settings(settings)

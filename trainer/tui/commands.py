@@ -1,0 +1,61 @@
+"""The command palette's own entries: start a quiz mode, open a pack, study, help.
+
+Everything is read from the app's state (the catalogue the discover worker found), so opening
+the palette does no I/O. Prompts are `Content` built from plain text and help lines are
+escaped, because the palette reads plain strings as markup and pack titles are untrusted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import FuzzySearch
+from textual.markup import escape
+
+from trainer.tui.modes import MODES
+from trainer.tui.text import visible
+
+if TYPE_CHECKING:
+    from trainer.tui.app import TrainerApp
+
+Command = tuple[str, Callable[[], object], str]
+
+
+class TrainerCommands(Provider):
+    """Modes and packs, so a keyboard user can do anything from Ctrl+P."""
+
+    def _commands(self) -> Iterator[Command]:
+        app: TrainerApp = self.app  # type: ignore[assignment]
+        for mode in MODES:
+            yield f"Quiz: {mode.title}", partial(app.start_quiz, mode.key), mode.line
+        yield "Study the argument map", app.action_study, "Read the pack before a quiz"
+        yield "Help", app.action_help, "Keys, modes and how answers are graded"
+        for entry in app.catalogue:
+            if not entry.problems:
+                name = f"Open pack: {visible(entry.title)}"
+                yield name, partial(app.open_pack, Path(entry.path)), f"{entry.origin} pack"
+
+    async def discover(self) -> Hits:
+        for name, command, help_text in self._commands():
+            yield DiscoveryHit(Content(name), command, text=name, help=escape(help_text))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, command, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, _highlight(matcher.query, name), command, name, escape(help_text))
+
+
+def _highlight(query: str, name: str) -> Content:
+    """Like `Matcher.highlight`, which parses the candidate as markup, but on plain text."""
+    content = Content(name)
+    _, offsets = FuzzySearch().match(query, name)
+    for offset in offsets:
+        content = content.stylize("reverse", offset, offset + 1)
+    return content

@@ -1,0 +1,32 @@
+"""How the quiz engine's modes are named to a student: a title and one line on each.
+
+The engine (`trainer.quiz.modes.Mode`) decides what each mode asks; this only describes it,
+for the home screen, the help screen and the command palette. The keys are the engine's mode
+values, written out so the home screen does not import the engine before its first frame; a
+test checks they match the engine's modes one for one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class ModeInfo:
+    """A mode as the app lists it; `key` is the engine's `Mode` value."""
+
+    key: str
+    title: str
+    line: str
+
+
+MODES: tuple[ModeInfo, ...] = (
+    ModeInfo("premises", "Premises", "Name the claims behind the thesis, and those it rejects."),
+    ModeInfo("rebuttals", "Rebuttals", "Answer each counterargument as the author does."),
+    ModeInfo("attribution", "Attribution", "Who said each quote, and what each person argued."),
+    ModeInfo("evidence", "Evidence", "The figures and events behind each claim."),
+    ModeInfo("both-sides", "Both sides", "Argue against the author, then give the reply."),
+    ModeInfo("mixed", "Mixed", "Every kind of question, shuffled."),
+)
+
+MODE_INFO: dict[str, ModeInfo] = {info.key: info for info in MODES}

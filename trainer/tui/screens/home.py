@@ -1,0 +1,151 @@
+"""Home: which pack is open, what it holds, and the quiz modes to start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+
+from trainer.tui.modes import MODES
+from trainer.tui.text import plain
+from trainer.tui.widgets.choice_list import Choice, ChoiceList
+from trainer.tui.widgets.due_for_review import DueForReview
+from trainer.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from trainer.commands.packs import PackEntry
+    from trainer.packs.model import Pack
+    from trainer.tui.app import TrainerApp
+
+
+LOOKING_FOR_PACKS = Choice("", "Looking for packs\u2026", disabled=True)
+
+
+def pack_choice(entry: PackEntry) -> Choice:
+    """A pack as the list shows it: its title, and where it comes from or why it is broken."""
+    if entry.problems:
+        problems = f"{entry.problems} problem{'s' if entry.problems != 1 else ''}"
+        return Choice(entry.path, entry.id, f"{entry.origin}: cannot be opened ({problems})")
+    return Choice(entry.path, entry.title, f"{entry.origin} \u00b7 {entry.items} items")
+
+
+def pack_summary(pack: Pack) -> Content:
+    """What a teacher checks before starting: the source, the description, the counts."""
+    from trainer.packs.model import Kind
+
+    counts = [
+        (len(pack.of_kind(Kind.PREMISE)), "premise", "premises"),
+        (len(pack.of_kind(Kind.COUNTERARGUMENT)), "counterargument", "counterarguments"),
+        (len(pack.of_kind(Kind.EVIDENCE)), "piece of evidence", "pieces of evidence"),
+        (len(pack.of_kind(Kind.QUOTE)), "quote", "quotes"),
+        (len(pack.of_kind(Kind.OTHER_SIDE)), "other-side point", "other-side points"),
+    ]
+    summary = ", ".join(
+        f"{count} {one if count == 1 else many}" for count, one, many in counts if count
+    )
+    # The counts come before the long texts, so they stay in view on a small terminal.
+    lines = [plain(pack.title, "bold"), Content.styled(summary, "$text-muted")]
+    if pack.source:
+        source = pack.source
+        byline = ", ".join(
+            part for part in (source.author, source.publication, source.date) if part
+        )
+        lines.append(plain(source.title + (f" ({byline})" if byline else ""), "italic"))
+    if pack.description:
+        lines.append(plain(pack.description))
+    return Content("\n").join(lines)
+
+
+class HomeScreen(Screen[None]):
+    """The first screen: choose a pack, read about it, start studying or a quiz."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "app.study", "Study"),
+        Binding("p", "focus('#packs')", "Packs"),
+        Binding("m", "focus('#modes')", "Modes"),
+        Binding("question_mark", "app.help", "Help", show=False),
+    ]
+
+    @property
+    def trainer(self) -> TrainerApp:
+        from trainer.tui.app import TrainerApp
+
+        assert isinstance(self.app, TrainerApp)
+        return self.app
+
+    AUTO_FOCUS = "#modes"
+
+    def compose(self) -> ComposeResult:
+        # Everything the first frame shows is built here, not changed in on_mount: each
+        # change after mounting costs another layout before the first frame is drawn.
+        yield TitleBar()
+        with Horizontal(id="home-columns"):
+            with Vertical(id="pack-column"):
+                packs = ChoiceList(LOOKING_FOR_PACKS, id="packs")
+                packs.border_title = "Pack"
+                yield packs
+                info = Static(
+                    Content.styled("Opening the pack\u2026", "$text-muted"), id="pack-info"
+                )
+                info.border_title = "About this pack"
+                yield info
+            with Vertical(id="mode-column"):
+                modes = ChoiceList(*(Choice(m.key, m.title, m.line) for m in MODES), id="modes")
+                modes.border_title = "Start a quiz"
+                yield modes
+                yield DueForReview(id="due")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app = self.trainer
+        self.watch(app, "catalogue", self._show_catalogue, init=False)
+        self.watch(app, "pack", self._show_pack, init=False)
+        self.watch(app, "pack_error", self._show_pack, init=False)
+
+    def _show_catalogue(self, entries: tuple[PackEntry, ...]) -> None:
+        current = self.trainer.pack_path
+        packs = self.query_one("#packs", ChoiceList)
+        if not entries:
+            packs.set_choices([LOOKING_FOR_PACKS])
+            return
+        chosen = next((e.path for e in entries if current and Path(e.path) == current), None)
+        packs.set_choices(map(pack_choice, entries), highlight=chosen)
+
+    def _show_pack(self) -> None:
+        app = self.trainer
+        info = self.query_one("#pack-info", Static)
+        info.remove_class("error")
+        if app.pack is not None:
+            self.sub_title = app.pack.title
+            info.update(pack_summary(app.pack))
+        elif app.pack_error:
+            self.sub_title = "no pack open"
+            info.add_class("error")
+            where = str(app.pack_path) if app.pack_path else "the pack"
+            info.update(
+                Content.assemble(
+                    plain(f"Could not open {where}\n", "bold"),
+                    plain(app.pack_error),
+                    "\n\nChoose another pack, or fix this one and run `debate-trainer check`.",
+                )
+            )
+        else:
+            self.sub_title = "opening\u2026"
+            info.update(Content.styled("Opening the pack\u2026", "$text-muted"))
+
+    @on(OptionList.OptionSelected, "#packs")
+    def _pack_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option_id:
+            self.trainer.open_pack(Path(event.option_id))
+
+    @on(OptionList.OptionSelected, "#modes")
+    def _mode_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option_id:
+            self.trainer.start_quiz(event.option_id)

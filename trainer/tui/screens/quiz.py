@@ -1,0 +1,344 @@
+"""Quiz: one question at a time, an answer box, and the grader's feedback after each answer.
+
+The screen drives a `trainer.quiz.session.Session` and shows the events it returns; every
+rule (what counts, what a hint costs, when a question ends) is the engine's. The only thing
+decided here is pacing: when a question ends, its result stays on screen until the student
+presses Enter, and what the engine said next (the next question, its review of the last one,
+or the summary) waits in `_pending` until then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, ProgressBar, Static
+from textual.worker import Worker, WorkerState
+
+from trainer.packs.model import Pack
+from trainer.quiz.events import (
+    ErrorEvent,
+    Event,
+    HintEvent,
+    QuestionEvent,
+    ResultEvent,
+    ReviewEvent,
+    SummaryEvent,
+    VerdictEvent,
+)
+from trainer.quiz.modes import Mode
+from trainer.quiz.questions import QuestionKind
+from trainer.quiz.review import questions_for
+from trainer.quiz.session import EndReason, Phase, Session
+from trainer.tui.modes import MODE_INFO
+from trainer.tui.screens.confirm import ConfirmScreen
+from trainer.tui.text import plain
+from trainer.tui.widgets.checklist import Checklist
+from trainer.tui.widgets.feedback import (
+    FeedbackPanel,
+    hint_content,
+    result_content,
+    verdict_content,
+)
+from trainer.tui.widgets.title_bar import TitleBar
+
+QUESTION_NAMES: dict[str, str] = {
+    QuestionKind.PREMISES: "premises",
+    QuestionKind.COUNTERARGUMENTS: "rejected claims",
+    QuestionKind.REBUTTAL: "rebuttal",
+    QuestionKind.WHO_SAID: "who said it",
+    QuestionKind.WHAT_ARGUED: "what they argued",
+    QuestionKind.EVIDENCE: "evidence",
+    QuestionKind.ARGUE_AGAINST: "the other side",
+    QuestionKind.AUTHOR_REPLY: "the author's reply",
+}
+
+
+def make_session(
+    pack: Pack,
+    mode: str,
+    *,
+    seed: int | None,
+    clock: Callable[[], float] | None,
+    items: tuple[str, ...] = (),
+) -> Session:
+    """A session with the pack's grader built up front (it takes a moment on a big pack).
+
+    With `items` ("practise these again"), the engine picks the questions that ask for
+    those items, most urgent first, in place of the mode's plan.
+    """
+    from trainer.grading import grader_for
+
+    options: dict[str, Any] = {"seed": seed, "grader": grader_for(pack)}
+    if clock is not None:
+        options["clock"] = clock
+    if items:
+        options["questions"] = questions_for(pack, items)
+    return Session(pack, mode, **options)
+
+
+class QuizScreen(Screen[SummaryEvent | None]):
+    """Asks the session's questions; dismisses with the session's summary when it ends."""
+
+    CSS_PATH = "quiz.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f2,ctrl+g", "hint", "Hint"),
+        Binding("f3,ctrl+s", "skip", "Skip"),
+        Binding("f4,ctrl+r", "give_up", "Give up"),
+        Binding("f5,ctrl+o", "override", "I was right"),
+        Binding("f6,ctrl+n", "next", "Next"),
+        Binding("enter", "next", "Next", show=False),
+        Binding("escape", "end", "End quiz"),
+    ]
+
+    awaiting_next: reactive[bool] = reactive(False, init=False)
+    """A question has ended and its result is shown; Enter moves on."""
+
+    def __init__(
+        self,
+        pack: Pack,
+        mode: str,
+        *,
+        seed: int | None = None,
+        clock: Callable[[], float] | None = None,
+        items: tuple[str, ...] = (),
+    ) -> None:
+        super().__init__()
+        self.pack = pack
+        self.mode = Mode(mode)
+        self.seed = seed
+        self.clock = clock
+        self.items = items
+        self.session: Session | None = None
+        self.summary: SummaryEvent | None = None
+        self._pending: list[Event] = []
+        self._scores: dict[str, tuple[int, int]] = {}
+        self._question: QuestionEvent | None = None
+        self._last_verdict: VerdictEvent | None = None
+        self._hints: list[Content] = []
+        title = MODE_INFO[self.mode.value].title
+        self.sub_title = f"{title} quiz" if not items else "Practice"
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar()
+        with Vertical(id="quiz"):
+            with Horizontal(id="status"):
+                yield Label(id="counter", markup=False)
+                yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
+                yield Label("No score yet", id="score", markup=False)
+            yield Static(Content.styled("Preparing the quiz\u2026", "$text-muted"), id="prompt")
+            yield Static(id="hints")
+            yield Checklist(id="checklist")
+            yield Input(placeholder="Your answer", id="answer", disabled=True)
+            yield FeedbackPanel(id="feedback")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#checklist").display = False
+        self.query_one("#hints").display = False
+        self._prepare()
+
+    # -- the session ------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="session")
+    def _prepare(self) -> Session:
+        return make_session(
+            self.pack, self.mode.value, seed=self.seed, clock=self.clock, items=self.items
+        )
+
+    @on(Worker.StateChanged)
+    def _prepared(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "session":
+            return
+        if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Session):
+            self.session = event.worker.result
+            self.query_one("#progress", ProgressBar).update(
+                total=max(1, len(self.session.questions)), progress=0
+            )
+            self.apply(self.session.start())
+        elif event.state is WorkerState.ERROR:
+            error = event.worker.error
+            self.app.notify(f"Could not start the quiz: {error}", severity="error", markup=False)
+            self.dismiss(None)
+
+    def apply(self, events: Iterable[Event]) -> None:
+        """Show what the engine said; hold the next question back while a result is shown."""
+        for event in events:
+            if isinstance(event, QuestionEvent | ReviewEvent | SummaryEvent) and self.awaiting_next:
+                self._pending.append(event)
+            else:
+                self._show(event)
+
+    def _show(self, event: Event) -> None:
+        if isinstance(event, QuestionEvent):
+            self._show_question(event)
+        elif isinstance(event, VerdictEvent):
+            self._show_verdict(event)
+        elif isinstance(event, HintEvent):
+            self._hints.append(hint_content(event))
+            hints = self.query_one("#hints", Static)
+            hints.update(Content("\n").join(self._hints))
+            hints.display = True
+        elif isinstance(event, ResultEvent):
+            self._show_result(event)
+        elif isinstance(event, ReviewEvent):
+            # The student has read the last result and pressed Enter: on to the summary
+            # (unless "I was right" on that last answer already ended the session).
+            if self.session is not None and self.session.phase is Phase.REVIEW:
+                self.apply(self.session.next())
+        elif isinstance(event, ErrorEvent):
+            self.notify(event.message, severity="warning", markup=False)
+        elif isinstance(event, SummaryEvent):
+            self.summary = event
+            self.dismiss(event)
+
+    def _show_question(self, event: QuestionEvent) -> None:
+        self._question = event
+        self._last_verdict = None
+        name = QUESTION_NAMES.get(event.kind, event.kind)
+        self.query_one("#counter", Label).update(f"Question {event.number} of {event.total}")
+        self.query_one("#prompt", Static).update(
+            Content.assemble((name.capitalize(), "bold $text-accent"), "\n", plain(event.prompt))
+        )
+        self._hints.clear()
+        hints = self.query_one("#hints", Static)
+        hints.update("")
+        hints.display = False
+        checklist = self.query_one("#checklist", Checklist)
+        checklist.display = QuestionKind(event.kind).recall or event.more
+        checklist.wanted = event.expects
+        checklist.named = ()
+        checklist.missed = ()
+        self.query_one("#feedback", FeedbackPanel).clear()
+        answer = self.query_one("#answer", Input)
+        answer.disabled = False
+        answer.placeholder = "Your answer (Enter to submit)"
+        answer.value = ""
+        answer.focus()
+        self.refresh_bindings()
+
+    def _show_verdict(self, event: VerdictEvent) -> None:
+        self._last_verdict = event
+        outcome = str(event.verdict.get("outcome", ""))
+        reveal = event.state == "done" or outcome == "correct"
+        self.query_one("#feedback", FeedbackPanel).show_verdict(
+            verdict_content(self.pack, event, reveal=reveal)
+        )
+        if outcome == "correct" and event.item_id:
+            checklist = self.query_one("#checklist", Checklist)
+            answer = self.pack.item(event.item_id).answer.canonical
+            if answer not in checklist.named:
+                checklist.named = (*checklist.named, answer)
+        self.query_one("#answer", Input).placeholder = self._placeholder(event.state)
+        self.refresh_bindings()
+
+    def _placeholder(self, state: str) -> str:
+        recall = self._question is not None and QuestionKind(self._question.kind).recall
+        if state == Phase.SAY_MORE:
+            if recall:
+                return "Say more: add what you left out"
+            return "Say more: add what you left out (Enter alone to settle)"
+        if state == Phase.MORE:
+            return "Name another, or press Enter to move on"
+        return "Name another (Enter to submit)" if recall else "Try again (Enter to submit)"
+
+    def _show_result(self, event: ResultEvent) -> None:
+        self._scores[event.question] = (event.score, event.max)
+        score = sum(points for points, _ in self._scores.values())
+        maximum = sum(most for _, most in self._scores.values())
+        self.query_one("#score", Label).update(f"Score {score}/{maximum}")
+        feedback = self.query_one("#feedback", FeedbackPanel)
+        feedback.show_result(result_content(self.pack, event))
+        checklist = self.query_one("#checklist", Checklist)
+        checklist.missed = tuple(missed.answer for missed in event.missed if missed.answer)
+        if event.revised:
+            return
+        self.query_one("#progress", ProgressBar).advance(1)
+        answer = self.query_one("#answer", Input)
+        answer.value = ""
+        answer.placeholder = "Press Enter for the next question"
+        answer.disabled = True
+        feedback.focus()
+        self.awaiting_next = True
+
+    def watch_awaiting_next(self) -> None:
+        self.refresh_bindings()
+
+    # -- input and actions ------------------------------------------------------------------
+
+    @on(Input.Submitted, "#answer")
+    def submit(self, event: Input.Submitted) -> None:
+        if self.session is None or self.session.finished or self.awaiting_next:
+            return
+        text = event.value
+        event.input.value = ""
+        self.apply(self.session.answer(text))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Dim the keys that do nothing right now, rather than let them fail."""
+        session = self.session
+        is_open = session is not None and not session.finished and not self.awaiting_next
+        if action in ("hint", "skip", "give_up"):
+            return True if is_open else None
+        if action == "next":
+            more = session is not None and session.phase in (Phase.MORE, Phase.SAY_MORE)
+            return True if self.awaiting_next or (is_open and more) else None
+        if action == "override":
+            last = self._last_verdict
+            allowed = (
+                session is not None
+                and not session.finished
+                and last is not None
+                and last.verdict.get("outcome") != "correct"
+            )
+            return True if allowed else None
+        return True
+
+    def action_hint(self) -> None:
+        if self.session is not None:
+            self.apply(self.session.hint())
+
+    def action_skip(self) -> None:
+        if self.session is not None:
+            self.apply(self.session.skip())
+
+    def action_give_up(self) -> None:
+        if self.session is not None:
+            self.apply(self.session.give_up())
+
+    def action_override(self) -> None:
+        if self.session is not None and not self.session.finished:
+            self.apply(self.session.override())
+
+    def action_next(self) -> None:
+        if self.awaiting_next:
+            pending, self._pending = self._pending, []
+            self.awaiting_next = False
+            self.apply(pending)
+        elif self.session is not None and not self.session.finished:
+            self.apply(self.session.next())
+
+    def action_end(self) -> None:
+        if self.summary is not None:
+            self.dismiss(self.summary)
+            return
+
+        def answered(end: bool | None) -> None:
+            if end and self.session is not None:
+                self.awaiting_next = False
+                self._pending.clear()
+                self.apply(self.session.finish(EndReason.INTERRUPTED))
+            elif end:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen("End this quiz now? The answers so far are scored.", "End", "Go on"),
+            answered,
+        )

@@ -1,0 +1,64 @@
+"""What the app remembers between runs: for now, the theme.
+
+Stored as JSON in the user's data folder. The file is the user's to edit or break, so a damaged
+one is never fatal: `load_settings` returns the defaults and a notice saying what was wrong,
+and the next save writes a good file over it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from trainer.locations import settings_path
+
+DEFAULT_THEME = "textual-dark"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The user's choices for the app."""
+
+    theme: str = DEFAULT_THEME
+    """A Textual theme name; an unknown name falls back to the default when applied."""
+
+
+def load_settings(path: Path | None = None) -> tuple[Settings, str]:
+    """The saved settings and a notice ("" when all is well, or the file does not exist)."""
+    path = path or settings_path()
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings(), ""
+    except (OSError, UnicodeDecodeError) as error:
+        return Settings(), f"Could not read {path} ({error}); using the default settings."
+    try:
+        data: Any = json.loads(raw)
+    except json.JSONDecodeError as error:
+        return Settings(), f"{path} is damaged ({error.msg}); using the default settings."
+    if not isinstance(data, dict):
+        return Settings(), f"{path} is not a JSON object; using the default settings."
+    known = {field.name for field in fields(Settings)}
+    values = {key: value for key, value in data.items() if key in known}
+    if not all(isinstance(value, str) for value in values.values()):
+        return Settings(), f"{path} has a value of the wrong type; using the default settings."
+    return Settings(**values), ""
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write the settings atomically, so a crash mid-write cannot leave a damaged file."""
+    path = path or settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump(asdict(settings), file, indent=2)
+            file.write("\n")
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

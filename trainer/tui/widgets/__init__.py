@@ -1,0 +1,1 @@
+"""Widgets the screens share, each with its own `DEFAULT_CSS`."""
