@@ -225,6 +225,8 @@ class _Builder:
         self.folder = folder
         self.source_text = ""
         self.source_digest = b""
+        # The pack's thresholds first: an item that sets only one of its own inherits the other.
+        self.pack_thresholds = Thresholds()
         self.pack_thresholds = self._thresholds(raw.get("grading"), "grading") or Thresholds()
 
     def build(self) -> Pack:
@@ -429,7 +431,7 @@ class _Builder:
     def _thresholds(self, raw: Any, path: str) -> Thresholds | None:
         if not isinstance(raw, dict):
             return None
-        base = getattr(self, "pack_thresholds", Thresholds())
+        base = self.pack_thresholds
         accept = raw.get("accept")
         partial = raw.get("partial")
         accept = accept if isinstance(accept, int) else base.accept
