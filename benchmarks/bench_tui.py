@@ -142,7 +142,7 @@ def bench_memory() -> float:
 
 async def _grading_latency(answers: int) -> tuple[list[float], list[float]]:
     from textual.message import Message
-    from textual.widgets import Input
+    from textual.widgets import Input, OptionList
 
     from trainer.tui.app import AppOptions, TrainerApp
     from trainer.tui.screens.quiz import QuizScreen
@@ -164,9 +164,11 @@ async def _grading_latency(answers: int) -> tuple[list[float], list[float]]:
     async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        # Start the quiz with keys (the last mode, "mixed"), as a student would: the screen is
-        # then created inside the app, where the message hook sees its messages.
-        await pilot.press("end", "enter")
+        # Start the quiz with a key ("mixed" highlighted, then Enter), as a student would: the
+        # screen is then created inside the app, where the message hook sees its messages.
+        modes = app.screen.query_one("#modes", OptionList)
+        modes.highlighted = modes.get_option_index("mixed")
+        await pilot.press("enter")
         await pilot.pause()
         quiz = app.screen
         assert isinstance(quiz, QuizScreen)
@@ -210,7 +212,9 @@ def main() -> int:
     memory = bench_memory()
     print(f"peak resident memory, built-in pack open in a quiz: {memory:.1f} MB (target <= 100 MB)")
 
-    to_update, to_frame = asyncio.run(_grading_latency(args.answers))
+    with tempfile.TemporaryDirectory() as home:  # the answers are recorded: not in yours
+        os.environ["DEBATE_TRAINER_HOME"] = home
+        to_update, to_frame = asyncio.run(_grading_latency(args.answers))
     print(f"grading feedback after Enter, built-in pack ({len(to_update)} answers):")
     print(f"  to feedback widget update  median {statistics.median(to_update) * 1000:6.2f} ms")
     print(f"  to the next frame drawn    median {statistics.median(to_frame) * 1000:6.2f} ms")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,11 +12,15 @@ from textual.app import App
 from textual.pilot import Pilot
 
 from tests.conftest import SMALL_PACK
-from trainer.locations import builtin_pack_dir
+from tests.progress.helpers import T0, attempt
+from trainer.locations import builtin_pack_dir, progress_db_path
+from trainer.progress import ProgressStore
 from trainer.tui.app import AppOptions, TrainerApp
 
 BUILTIN_PACK = builtin_pack_dir()
 SEED = 7
+NOW = datetime(2026, 3, 5, 18, 0, tzinfo=UTC)
+""""Now" for tests that need a fixed day (the stats chart ends on it)."""
 
 
 class FakeClock:
@@ -42,6 +47,33 @@ def make_app(pack: Path | None = SMALL_PACK, **options: object) -> TrainerApp:
     return TrainerApp(AppOptions(**defaults))  # type: ignore[arg-type]
 
 
+HISTORY = (
+    # (day after T0, item, outcome, question kind)
+    (0, "cost", "correct", "premises"),
+    (0, "bullying", "incorrect", "counterarguments"),
+    (1, "bullying-moves", "incorrect", "rebuttal"),
+    (1, "survey", "correct", "evidence"),
+    (2, "lee", "incorrect", "who_said"),
+    (3, "bullying-moves", "partial", "rebuttal"),
+    (3, "bullying", "correct", "counterarguments"),
+    (3, "survey", "correct", "evidence"),
+)
+"""Four days of practice on the small pack, ending on the day of `NOW`."""
+
+
+def write_history() -> None:
+    """`HISTORY` in the user's progress file, with fixed times and no fuzz: the same figures
+    every run. The answer to "lee" is then marked right, as "I was right" does."""
+    with ProgressStore(progress_db_path(), fuzz=False) as store:
+        for minute, (day, item, outcome, kind) in enumerate(HISTORY):
+            minutes = day * 24 * 60 + minute
+            recorded = store.record(
+                attempt(item, outcome, at=T0, minutes=minutes, kind=kind, pack="school-uniforms")
+            )
+            if item == "lee":
+                store.override(recorded.attempt_id)
+
+
 def screen_text(app: App[object]) -> str:
     """What the terminal shows right now, as plain text lines."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
@@ -56,6 +88,11 @@ async def settle(pilot: Pilot[object]) -> None:
         for screen in app.screen_stack:
             await screen.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def saved(app: TrainerApp) -> None:
+    """Wait until the store has saved everything handed to it so far (its jobs run in order)."""
+    await app.progress.ask(lambda store: None)
 
 
 async def open_app(pilot: Pilot[object]) -> None:

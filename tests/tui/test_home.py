@@ -27,11 +27,12 @@ async def test_home_shows_the_given_pack_the_builtin_one_and_the_modes() -> None
         assert "Long-range strikes into Russia" in text  # the built-in pack, listed first
         for mode in ("Premises", "Rebuttals", "Attribution", "Evidence", "Both sides", "Mixed"):
             assert mode in text
+        assert "Review" in text
         packs = app.screen.query_one("#packs", OptionList)
         origins = [str(packs.get_option_at_index(i).prompt) for i in range(packs.option_count)]
         assert "built-in" in origins[0] and "given" in origins[-1]
         assert packs.highlighted == packs.option_count - 1  # the --pack one is chosen
-        assert app.screen.query_one("#due").display is False  # progress: not yet
+        assert app.screen.query_one("#due").display is False  # no progress yet
 
 
 async def test_a_broken_pack_is_a_readable_message_not_a_crash() -> None:
@@ -123,8 +124,10 @@ async def test_help_lists_every_binding_and_the_modes() -> None:
         page = help_content(app).plain
         for words in ("I was right", "Give up", "f2 or ^g", "Search", "Practise these again"):
             assert words in page
-        for mode in ("Premises", "Both sides", "Mixed"):
+        for mode in ("Premises", "Both sides", "Mixed", "Review"):
             assert f"  {mode}" in page
+        assert "Progress, review and stats" in page and "Review mode asks" in page
+        assert "Review what is due" in page  # the stats screen's keys
         assert "How answers are graded" in page and "Each hint costs 20 points" in page
         await pilot.press("escape")
         await pilot.pause()
@@ -139,7 +142,8 @@ async def test_command_palette_lists_modes_and_packs() -> None:
 
         provider = TrainerCommands(app.screen)
         names = [hit.text async for hit in provider.discover()]
-        assert "Quiz: Both sides" in names
+        assert "Quiz: Both sides" in names and "Quiz: Review" in names
+        assert "Progress and stats" in names
         assert "Open pack: Should schools require uniforms?" in names
         assert any(name.startswith("Open pack: Long-range strikes") for name in names)
         hits = [hit async for hit in provider.search("evidence")]

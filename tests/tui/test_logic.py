@@ -30,10 +30,8 @@ def test_plain_never_parses_markup() -> None:
     assert not plain_text(hostile).spans
 
 
-def test_every_practice_mode_of_the_engine_is_described_once() -> None:
-    # "review" asks what the progress store says is due: the home screen's DueForReview
-    # hook will offer it when progress lands, not the list of modes.
-    assert [mode.key for mode in MODES] == [mode.value for mode in Mode if mode != "review"]
+def test_every_mode_of_the_engine_is_described_once() -> None:
+    assert [mode.key for mode in MODES] == [mode.value for mode in Mode]
 
 
 def test_passage_is_found_across_spacing_and_quote_differences() -> None:

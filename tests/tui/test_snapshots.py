@@ -1,4 +1,5 @@
-"""Snapshots of every screen at 80x24 (the smallest supported) and at 120x40.
+"""Snapshots of every screen at 80x24 (the smallest supported) and at 120x40; the stats
+screen, whose layout does not change with the size, at 80x24 only.
 
 Textual is pinned exactly in pyproject.toml, so a changed snapshot means the app changed.
 Update them with `pytest tests/tui/test_snapshots.py --snapshot-update`, after looking at
@@ -14,7 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.conftest import SMALL_PACK
-from tests.tui.conftest import BUILTIN_PACK, make_app, open_app, settle
+from tests.tui.conftest import BUILTIN_PACK, NOW, make_app, open_app, settle, write_history
 from trainer.tui.app import TrainerApp
 from trainer.tui.screens.quiz import QuizScreen
 
@@ -57,6 +58,7 @@ async def _checklist(pilot: Pilot[object]) -> None:
         quiz.query_one("#answer", Input).value = answer
         await pilot.press("enter")
         await pilot.pause()
+    await settle(pilot)
 
 
 async def _results(pilot: Pilot[object]) -> None:
@@ -94,6 +96,12 @@ async def _results(pilot: Pilot[object]) -> None:
     assert type(app.screen).__name__ == "ResultsScreen"
 
 
+async def _stats(pilot: Pilot[object]) -> None:
+    await open_app(pilot)
+    await pilot.press("t")
+    await settle(pilot)
+
+
 async def _help(pilot: Pilot[object]) -> None:
     await open_app(pilot)
     await pilot.press("f1")
@@ -128,3 +136,10 @@ def test_results(snap_compare: Snap, size: tuple[int, int]) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_help(snap_compare: Snap, size: tuple[int, int]) -> None:
     assert snap_compare(make_app(SMALL_PACK), terminal_size=size, run_before=_help)
+
+
+def test_stats(snap_compare: Snap) -> None:
+    """Fixed attempts at fixed times, and a fixed today: the chart ends on `NOW`."""
+    write_history()
+    app = make_app(SMALL_PACK, now=lambda: NOW)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_stats)

@@ -33,11 +33,12 @@ def discover(packs_dir: str | None = None) -> list[PackEntry]:
             continue
         for candidate in sorted(folder.iterdir()):
             if (candidate / PACK_FILE).is_file():
-                found.append(_entry(candidate, origin))
+                found.append(pack_entry(candidate, origin))
     return found
 
 
-def _entry(folder: Path, origin: str) -> PackEntry:
+def pack_entry(folder: Path, origin: str) -> PackEntry:
+    """Load the pack in `folder` to describe it; a broken one is listed with its problem count."""
     try:
         pack = load_pack(folder)
     except PackError as error:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from trainer.commands._common import EXIT_INVALID, load_or_report, open_store_or_report
 from trainer.locations import builtin_pack_dir
-from trainer.progress import ProgressStore
-from trainer.progress.stats import Stats, accuracy_chart, compute
+from trainer.progress.stats import Stats, accuracy_chart, pack_stats
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,29 +22,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(run=run)
 
 
-def pack_stats(store: ProgressStore, pack_path: str, now: datetime) -> Stats | None:
-    pack = load_or_report(pack_path)
-    if pack is None:
-        return None
-    labels = {item.id: item.label for item in pack}
-    return compute(
-        store.attempts(pack.id),
-        now,
-        labels=labels,
-        due_today=store.due_count(pack.id, now.replace(hour=23, minute=59, second=59), labels),
-        due_week=store.due_count(pack.id, now + timedelta(days=7), labels),
-    )
-
-
 def run(args: argparse.Namespace) -> int:
     now = datetime.now().astimezone()
     store = open_store_or_report("stats")
     if store is None:
         return EXIT_INVALID
-    with store:
-        stats = pack_stats(store, args.pack or str(builtin_pack_dir()), now)
-    if stats is None:
+    pack = load_or_report(args.pack or builtin_pack_dir())
+    if pack is None:
+        store.close()
         return EXIT_INVALID
+    with store:
+        stats = pack_stats(store, pack, now)
     if args.json:
         print(json.dumps(stats.to_json(), indent=2, ensure_ascii=False))
         return 0

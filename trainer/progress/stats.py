@@ -11,7 +11,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from trainer.progress.store import Attempt
+from trainer.packs.model import Pack
+from trainer.progress.store import Attempt, ProgressStore
 
 WEAKEST_LIMIT = 5
 CHART_DAYS = 14
@@ -185,3 +186,16 @@ def accuracy_chart(by_day: Iterable[tuple[date, Tally]], height: int = 5) -> lis
         first, last = days[0][0], days[-1][0]
         rows.append(f"     {first:%d %b}" + f"{last:%d %b}".rjust(max(0, 2 * len(days) - 7)))
     return rows
+
+
+def pack_stats(store: ProgressStore, pack: Pack, now: datetime) -> Stats:
+    """A pack's stats from the store: labels and due counts for the items it has now."""
+    labels = {item.id: item.label for item in pack}
+    end_of_today = now.replace(hour=23, minute=59, second=59, microsecond=999_999)
+    return compute(
+        store.attempts(pack.id),
+        now,
+        labels=labels,
+        due_today=store.due_count(pack.id, end_of_today, labels),
+        due_week=store.due_count(pack.id, now + timedelta(days=7), labels),
+    )

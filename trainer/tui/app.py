@@ -3,13 +3,16 @@
 It owns no quiz or grading logic: screens hand the pack to the quiz engine and show what it
 says. Start-up is measured against a bare Textual app, so only what the first frame needs is
 imported here: the pack loader runs (and is imported) in a worker, and the other screens and
-the engines are imported when first used.
+the engines are imported when first used. The progress store is opened once, on a thread of
+its own (`trainer.tui.progress`), after the first pack has loaded; every quiz records to it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -28,10 +31,25 @@ from trainer.tui.settings import DEFAULT_THEME, Settings, save_settings
 if TYPE_CHECKING:
     from trainer.commands.packs import PackEntry
     from trainer.packs.model import Pack
+    from trainer.progress.store import ProgressStore
     from trainer.quiz.events import SummaryEvent
+    from trainer.tui.progress import ProgressKeeper, SessionLog
 
 PRACTICE_MODE = "mixed"
 """The engine mode whose questions "practise these again" picks from: it asks every kind."""
+REVIEW_MODE = "review"
+"""The engine mode that asks what the progress store says is due."""
+
+_FAILURE_TITLES = {
+    "settings": "Saving settings",
+    "discover": "Finding packs",
+    "progress": "Progress",
+    "review": "Review",
+}
+
+
+def _notice(store: ProgressStore) -> str:
+    return store.notice
 
 
 class PackLoadError(Exception):
@@ -61,6 +79,9 @@ class AppOptions:
     """False in tests, so no run writes the user's settings."""
     exit_after_first_frame: bool = False
     """For the start-up benchmark: quit as soon as the first frame is drawn."""
+    now: Callable[[], datetime] | None = None
+    """The wall clock for progress (when attempts happen, what is due, which day is today);
+    None for the local time."""
 
 
 class TrainerApp(App[None]):
@@ -88,6 +109,8 @@ class TrainerApp(App[None]):
         self.options = options or AppOptions()
         self._settings = self.options.settings
         self._discovery_started = False
+        self._progress: ProgressKeeper | None = None
+        self._progress_started = False
         if self._settings.theme in self.available_themes:
             self.theme = self._settings.theme
         else:
@@ -113,6 +136,15 @@ class TrainerApp(App[None]):
             return
         self.open_pack(self.options.pack_path or builtin_pack_dir())
 
+    def on_unmount(self) -> None:
+        """Save what is still being saved, then close the store (the app is going)."""
+        if self._progress is not None and not self._progress.stop():
+            self.log.warning("the progress store did not close in time")
+
+    def now(self) -> datetime:
+        """The time for progress: local and timezone-aware, or the clock tests inject."""
+        return self.options.now() if self.options.now else datetime.now().astimezone()
+
     # -- packs ------------------------------------------------------------------------------
 
     def open_pack(self, path: Path) -> None:
@@ -134,12 +166,12 @@ class TrainerApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="discover")
     def find_packs(self) -> tuple[PackEntry, ...]:
-        from trainer.commands.packs import _entry, discover
+        from trainer.commands.packs import discover, pack_entry
 
         found = discover(self.options.packs_dir)
         given = self.options.pack_path
         if given is not None and not any(Path(e.path) == given for e in found):
-            found.append(_entry(given, "given"))
+            found.append(pack_entry(given, "given"))
         return tuple(found)
 
     @on(Worker.StateChanged)
@@ -149,9 +181,11 @@ class TrainerApp(App[None]):
         if event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
             return
         if worker.group == "load" and not self._discovery_started:
-            # Only now, so the two workers never import the loader at the same time.
+            # Only now, so the two workers never import the loader at the same time, and the
+            # store is never opened before the first frame.
             self._discovery_started = True
             self.find_packs()
+            self._start_progress()
         if event.state is WorkerState.SUCCESS:
             if worker.group == "load":
                 self.pack = worker.result
@@ -165,9 +199,63 @@ class TrainerApp(App[None]):
             message = f"Unexpected problem: {type(error).__name__}: {error}"
         if worker.group == "load":
             self.pack_error = message
+        elif worker.group == "progress":
+            self.notify(
+                f"Your progress is not saved this time: {error}",
+                title="Progress",
+                severity="error",
+                markup=False,
+            )
         else:
-            title = "Saving settings" if worker.group == "settings" else "Finding packs"
+            title = _FAILURE_TITLES.get(worker.group, "Unexpected problem")
             self.notify(message, title=title, severity="error", markup=False)
+
+    # -- progress ---------------------------------------------------------------------------
+
+    @property
+    def progress(self) -> ProgressKeeper:
+        """The progress store's thread: every use of the store goes through it.
+
+        Made on first use (its module is not needed for the first frame); the store itself
+        is opened by `_open_progress`, once the first pack has loaded.
+        """
+        if self._progress is None:
+            from trainer.tui.progress import ProgressKeeper
+
+            self._progress = ProgressKeeper(self._open_store)
+        return self._progress
+
+    def _start_progress(self) -> None:
+        if not self._progress_started:
+            self._progress_started = True
+            self._open_progress()
+
+    @work(exclusive=True, exit_on_error=False, group="progress")
+    async def _open_progress(self) -> None:
+        """Open the store on its thread; a failure is reported by `_worker_done`."""
+        notice = await self.progress.ask(_notice)
+        if notice:  # a damaged file was moved aside: say where, once
+            self.notify(notice, title="Progress", severity="warning", markup=False, timeout=30)
+
+    @staticmethod
+    def _open_store() -> ProgressStore:
+        from trainer.progress.store import ProgressStore
+
+        return ProgressStore.open_default()
+
+    def _session_log(self, pack: Pack, mode: str) -> SessionLog:
+        import secrets
+
+        from trainer.tui.progress import SessionLog
+
+        return SessionLog(
+            self.progress,
+            pack,
+            mode,
+            f"app-{secrets.token_hex(6)}",
+            now=self.now,
+            on_failure=partial(self.notify, title="Progress", severity="error", markup=False),
+        )
 
     # -- screens ----------------------------------------------------------------------------
 
@@ -186,8 +274,20 @@ class TrainerApp(App[None]):
         if not isinstance(self.screen, StudyScreen):
             self.push_screen(StudyScreen(self.pack))
 
+    def action_stats(self) -> None:
+        from trainer.tui.screens.stats import StatsScreen
+
+        if self.pack is None:
+            self.notify("The pack is not open yet.", severity="warning")
+            return
+        if not isinstance(self.screen, StatsScreen):
+            self.push_screen(StatsScreen(self.pack))
+
     def start_quiz(self, mode: str, items: tuple[str, ...] = ()) -> None:
-        """Open a quiz of one mode on the open pack; `items` narrows it to those items."""
+        """Open a quiz of one mode on the open pack; `items` narrows it to those items.
+
+        Review without `items` first asks the store what is due, then comes back here.
+        """
         from trainer.tui.screens.quiz import QuizScreen
 
         if self.pack is None:
@@ -196,9 +296,43 @@ class TrainerApp(App[None]):
         if isinstance(self.screen, QuizScreen):
             self.notify("Finish or end this quiz first (Esc).", severity="warning")
             return
+        if mode == REVIEW_MODE and not items:
+            self._start_review(self.pack)
+            return
         options = self.options
-        quiz = QuizScreen(self.pack, mode, seed=options.seed, clock=options.clock, items=items)
+        quiz = QuizScreen(
+            self.pack,
+            mode,
+            seed=options.seed,
+            clock=options.clock,
+            items=items,
+            log=self._session_log(self.pack, mode),
+        )
         self.push_screen(quiz, self._quiz_over)
+
+    @work(exclusive=True, exit_on_error=False, group="review")
+    async def _start_review(self, pack: Pack) -> None:
+        from trainer.tui.progress import StoreUnavailable, due_items
+
+        try:
+            items = await self.progress.ask(partial(due_items, pack, self.now()))
+        except StoreUnavailable as error:
+            self.notify(
+                f"Review needs your progress file, which is not open: {error}",
+                severity="warning",
+                markup=False,
+            )
+            return
+        if self.pack is not pack:
+            return  # another pack was opened meanwhile
+        if not items:
+            self.notify(
+                "Nothing in this pack is due for review yet. Take another quiz; what you "
+                "miss comes back here when it is time.",
+                title="Review",
+            )
+            return
+        self.start_quiz(REVIEW_MODE, items)
 
     def _quiz_over(self, summary: SummaryEvent | None) -> None:
         from trainer.tui.screens.results import ResultsScreen

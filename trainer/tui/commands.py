@@ -1,4 +1,4 @@
-"""The command palette's own entries: start a quiz mode, open a pack, study, help.
+"""The command palette's own entries: start a quiz mode, open a pack, study, stats, help.
 
 Everything is read from the app's state (the catalogue the discover worker found), so opening
 the palette does no I/O. Prompts are `Content` built from plain text and help lines are
@@ -34,6 +34,11 @@ class TrainerCommands(Provider):
         for mode in MODES:
             yield f"Quiz: {mode.title}", partial(app.start_quiz, mode.key), mode.line
         yield "Study the argument map", app.action_study, "Read the pack before a quiz"
+        yield (
+            "Progress and stats",
+            app.action_stats,
+            "Accuracy per day and per kind, weakest items, what is due for review",
+        )
         yield "Help", app.action_help, "Keys, modes and how answers are graded"
         for entry in app.catalogue:
             if not entry.problems:

@@ -27,6 +27,7 @@ MODES: tuple[ModeInfo, ...] = (
     ModeInfo("evidence", "Evidence", "The figures and events behind each claim."),
     ModeInfo("both-sides", "Both sides", "Argue against the author, then give the reply."),
     ModeInfo("mixed", "Mixed", "Every kind of question, shuffled."),
+    ModeInfo("review", "Review", "What spaced repetition says is due, most overdue first."),
 )
 
 MODE_INFO: dict[str, ModeInfo] = {info.key: info for info in MODES}

@@ -1,4 +1,4 @@
-"""Help: every key binding, what each mode asks, and how answers are graded.
+"""Help: every key binding, what each mode asks, progress and review, how answers are graded.
 
 The key lists are read from the screens' own `BINDINGS`, and the points from the quiz
 engine's scoring rules, so this page cannot drift from what the app does. It is built as
@@ -39,6 +39,16 @@ GRADING = (
     "shows that you overruled the grader.",
 )
 
+PROGRESS = (
+    "Every answer you give in a quiz is saved as you go, in your progress file, and each item "
+    "gets a review date: soon after a miss, later and later while you keep getting it right. "
+    'An answer you mark "I was right" counts as right there too.',
+    "\u2022 Review mode asks the items that are due, the most overdue first. The home screen "
+    "says how many are due now and this week.",
+    "\u2022 The stats screen (Stats, on the home screen) shows your attempts and accuracy, your "
+    "streak of days, accuracy per day, per kind of question, and your weakest items.",
+)
+
 KEY_WIDTH = 16
 """Room for the keys column; the longest, "f2 or ^g", is well inside it."""
 
@@ -65,6 +75,7 @@ def help_content(app: App[object]) -> Content:
     from trainer.tui.screens.home import HomeScreen
     from trainer.tui.screens.quiz import QuizScreen
     from trainer.tui.screens.results import ResultsScreen
+    from trainer.tui.screens.stats import StatsScreen
     from trainer.tui.screens.study import StudyScreen
 
     everywhere = [
@@ -78,6 +89,7 @@ def help_content(app: App[object]) -> Content:
         ("Study", StudyScreen.BINDINGS),
         ("Quiz", QuizScreen.BINDINGS),
         ("Results", ResultsScreen.BINDINGS),
+        ("Stats", StatsScreen.BINDINGS),
         ("This page", HelpScreen.BINDINGS),
     ]
     rules = ScoringRules()
@@ -91,6 +103,8 @@ def help_content(app: App[object]) -> Content:
     lines += [
         Content.assemble(("  " + mode.title.ljust(KEY_WIDTH), "bold"), mode.line) for mode in MODES
     ]
+    lines += [_heading("Progress, review and stats").stylize("underline", 1)]
+    lines += [Content(line) for line in PROGRESS]
     lines += [_heading("How answers are graded").stylize("underline", 1)]
     lines += [Content(line) for line in GRADING]
     lines += [

@@ -1,11 +1,12 @@
-"""Home: which pack is open, what it holds, and the quiz modes to start."""
+"""Home: which pack is open, what it holds, the quiz modes to start, and what is due."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -68,6 +69,7 @@ class HomeScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "app.study", "Study"),
+        Binding("t", "app.stats", "Stats"),
         Binding("p", "focus('#packs')", "Packs"),
         Binding("m", "focus('#modes')", "Modes"),
         Binding("question_mark", "app.help", "Help", show=False),
@@ -107,7 +109,33 @@ class HomeScreen(Screen[None]):
         app = self.trainer
         self.watch(app, "catalogue", self._show_catalogue, init=False)
         self.watch(app, "pack", self._show_pack, init=False)
+        self.watch(app, "pack", self._refresh_due, init=False)
         self.watch(app, "pack_error", self._show_pack, init=False)
+
+    def on_screen_resume(self) -> None:
+        """Back from a quiz (or anywhere): what is due may have changed."""
+        self._refresh_due()
+
+    def _refresh_due(self) -> None:
+        pack = self.trainer.pack
+        if pack is None:
+            self.query_one("#due", DueForReview).hide()
+        else:
+            self._count_due(pack)
+
+    @work(exclusive=True, exit_on_error=False, group="due")
+    async def _count_due(self, pack: Pack) -> None:
+        from trainer.tui.progress import StoreUnavailable, due_counts
+
+        due = self.query_one("#due", DueForReview)
+        app = self.trainer
+        try:
+            now, week = await app.progress.ask(partial(due_counts, pack, app.now()))
+        except StoreUnavailable:
+            due.hide()  # the app has said why the store is not open
+            return
+        if app.pack is pack:
+            due.show_due(now, week)
 
     def _show_catalogue(self, entries: tuple[PackEntry, ...]) -> None:
         current = self.trainer.pack_path

@@ -5,12 +5,15 @@ rule (what counts, what a hint costs, when a question ends) is the engine's. The
 decided here is pacing: when a question ends, its result stays on screen until the student
 presses Enter, and what the engine said next (the next question, its review of the last one,
 or the summary) waits in `_pending` until then.
+
+Every list of events the session returns goes to the screen's `EventLog` as it is returned
+(the app passes one that records attempts in the progress store), before any of it is shown.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any, ClassVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, ClassVar, Protocol
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -61,6 +64,12 @@ QUESTION_NAMES: dict[str, str] = {
 }
 
 
+class EventLog(Protocol):
+    """Where a quiz's events go as they happen (`trainer.tui.progress.SessionLog`)."""
+
+    def consume(self, events: Sequence[Event]) -> None: ...
+
+
 def make_session(
     pack: Pack,
     mode: str,
@@ -109,6 +118,7 @@ class QuizScreen(Screen[SummaryEvent | None]):
         seed: int | None = None,
         clock: Callable[[], float] | None = None,
         items: tuple[str, ...] = (),
+        log: EventLog | None = None,
     ) -> None:
         super().__init__()
         self.pack = pack
@@ -116,6 +126,7 @@ class QuizScreen(Screen[SummaryEvent | None]):
         self.seed = seed
         self.clock = clock
         self.items = items
+        self.log_events = log
         self.session: Session | None = None
         self.summary: SummaryEvent | None = None
         self._pending: list[Event] = []
@@ -124,7 +135,10 @@ class QuizScreen(Screen[SummaryEvent | None]):
         self._last_verdict: VerdictEvent | None = None
         self._hints: list[Content] = []
         title = MODE_INFO[self.mode.value].title
-        self.sub_title = f"{title} quiz" if not items else "Practice"
+        if self.mode is Mode.REVIEW:
+            self.sub_title = title
+        else:
+            self.sub_title = f"{title} quiz" if not items else "Practice"
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -158,15 +172,26 @@ class QuizScreen(Screen[SummaryEvent | None]):
         if event.worker.group != "session":
             return
         if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Session):
-            self.session = event.worker.result
+            session = event.worker.result
+            if not session.questions:
+                self.app.notify("This pack has nothing to ask in this mode.", severity="warning")
+                self.dismiss(None)
+                return
+            self.session = session
             self.query_one("#progress", ProgressBar).update(
-                total=max(1, len(self.session.questions)), progress=0
+                total=max(1, len(session.questions)), progress=0
             )
-            self.apply(self.session.start())
+            self.act(session.start())
         elif event.state is WorkerState.ERROR:
             error = event.worker.error
             self.app.notify(f"Could not start the quiz: {error}", severity="error", markup=False)
             self.dismiss(None)
+
+    def act(self, events: Sequence[Event]) -> None:
+        """What the session just returned: log it, then show it."""
+        if self.log_events is not None:
+            self.log_events.consume(events)
+        self.apply(events)
 
     def apply(self, events: Iterable[Event]) -> None:
         """Show what the engine said; hold the next question back while a result is shown."""
@@ -192,7 +217,7 @@ class QuizScreen(Screen[SummaryEvent | None]):
             # The student has read the last result and pressed Enter: on to the summary
             # (unless "I was right" on that last answer already ended the session).
             if self.session is not None and self.session.phase is Phase.REVIEW:
-                self.apply(self.session.next())
+                self.act(self.session.next())
         elif isinstance(event, ErrorEvent):
             self.notify(event.message, severity="warning", markup=False)
         elif isinstance(event, SummaryEvent):
@@ -279,7 +304,7 @@ class QuizScreen(Screen[SummaryEvent | None]):
             return
         text = event.value
         event.input.value = ""
-        self.apply(self.session.answer(text))
+        self.act(self.session.answer(text))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Dim the keys that do nothing right now, rather than let them fail."""
@@ -303,19 +328,19 @@ class QuizScreen(Screen[SummaryEvent | None]):
 
     def action_hint(self) -> None:
         if self.session is not None:
-            self.apply(self.session.hint())
+            self.act(self.session.hint())
 
     def action_skip(self) -> None:
         if self.session is not None:
-            self.apply(self.session.skip())
+            self.act(self.session.skip())
 
     def action_give_up(self) -> None:
         if self.session is not None:
-            self.apply(self.session.give_up())
+            self.act(self.session.give_up())
 
     def action_override(self) -> None:
         if self.session is not None and not self.session.finished:
-            self.apply(self.session.override())
+            self.act(self.session.override())
 
     def action_next(self) -> None:
         if self.awaiting_next:
@@ -323,7 +348,7 @@ class QuizScreen(Screen[SummaryEvent | None]):
             self.awaiting_next = False
             self.apply(pending)
         elif self.session is not None and not self.session.finished:
-            self.apply(self.session.next())
+            self.act(self.session.next())
 
     def action_end(self) -> None:
         if self.summary is not None:
@@ -334,7 +359,7 @@ class QuizScreen(Screen[SummaryEvent | None]):
             if end and self.session is not None:
                 self.awaiting_next = False
                 self._pending.clear()
-                self.apply(self.session.finish(EndReason.INTERRUPTED))
+                self.act(self.session.finish(EndReason.INTERRUPTED))
             elif end:
                 self.dismiss(None)
 
