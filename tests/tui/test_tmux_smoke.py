@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -24,3 +25,43 @@ def test_a_student_session_in_tmux() -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "ok: quit" in done.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_closing_the_terminal_ends_the_app_even_under_a_wrapper(tmp_path: Path) -> None:
+    """`make run` stands between the terminal and the app, like this shell that traps HUP:
+    a closed window then sends the app no SIGHUP. It must still quit, not spin on the tty."""
+    socket = f"debate-trainer-hup-{os.getpid()}"
+
+    def tmux(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["tmux", "-L", socket, *args], capture_output=True, text=True, check=False
+        )
+
+    command = f"trap 'exit 1' HUP; DEBATE_TRAINER_HOME='{tmp_path}' '{CONSOLE_SCRIPT}'; true"
+    tmux("new-session", "-d", "-s", "hup", "-x", "90", "-y", "28", "sh", "-c", command)
+    try:
+        for _ in range(100):
+            if "Start a quiz" in tmux("capture-pane", "-p", "-t", "hup").stdout:
+                break
+            time.sleep(0.2)
+        else:
+            pytest.fail("the app never showed its home screen")
+        shell = int(tmux("list-panes", "-t", "hup", "-F", "#{pane_pid}").stdout.split()[0])
+        [app_pid] = [
+            int(pid)
+            for pid in subprocess.run(
+                ["pgrep", "-P", str(shell)], capture_output=True, text=True, check=False
+            ).stdout.split()
+        ]
+    finally:
+        tmux("kill-server")
+    for _ in range(50):
+        try:
+            os.kill(app_pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.1)
+    os.kill(app_pid, 9)
+    pytest.fail("the app kept running after its terminal was closed")

@@ -84,6 +84,26 @@ class AppOptions:
     None for the local time."""
 
 
+def terminal_gone() -> bool:
+    """True when standard input was a terminal that has since been hung up."""
+    import sys
+
+    try:
+        import termios
+    except ImportError:  # pragma: no cover - not POSIX: no way to hang up like this
+        return False
+    stream = sys.__stdin__
+    if stream is None:
+        return False
+    try:
+        termios.tcgetattr(stream.fileno())
+    except termios.error:
+        return True
+    except (OSError, ValueError):
+        return False
+    return False
+
+
 class TrainerApp(App[None]):
     """A debate coach's drill: study an argument map, then answer questions on it."""
 
@@ -135,6 +155,18 @@ class TrainerApp(App[None]):
             self.call_after_refresh(self.exit)
             return
         self.open_pack(self.options.pack_path or builtin_pack_dir())
+        if not self.is_headless:
+            self.set_interval(1.0, self._exit_if_terminal_gone, name="terminal-watch")
+
+    def _exit_if_terminal_gone(self) -> None:
+        """Quit when the terminal was closed under us.
+
+        Started from `make run` (or any wrapper), the app is not the session leader, so a
+        closed terminal window sends it no SIGHUP; Textual's input thread then spins on a
+        hung-up tty at full CPU. A hung-up tty fails `tcgetattr`, which this notices.
+        """
+        if terminal_gone():
+            self.exit(return_code=129)
 
     def on_unmount(self) -> None:
         """Save what is still being saved, then close the store (the app is going)."""
