@@ -8,6 +8,7 @@ saves.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -45,5 +46,11 @@ def grade_many(
         return [grader.grade(answer, item_id) for item_id, answer in pairs]
     size = -(-len(pairs) // (jobs * 4))  # a few chunks per worker evens out slow ones
     chunks = [pairs[start : start + size] for start in range(0, len(pairs), size)]
+    if multiprocessing.get_start_method() == "fork":
+        # Forked workers inherit this process's grader, built once, caches and all.
+        global _worker
+        _worker = grader or Grader(pack)
+        with ProcessPoolExecutor(jobs) as pool:
+            return [verdict for chunk in pool.map(_grade_chunk, chunks) for verdict in chunk]
     with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(pack,)) as pool:
         return [verdict for chunk in pool.map(_grade_chunk, chunks) for verdict in chunk]
