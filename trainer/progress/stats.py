@@ -180,7 +180,8 @@ def accuracy_chart(by_day: Iterable[tuple[date, Tally]], height: int = 5) -> lis
                 row.append(blocks[round((filled - (level - 1)) * 8)])
             else:
                 row.append(" ")
-        label = f"{round(level / height * 100):>3}% " if level in (height, 1) else "     "
+        # The axis reads from 0% at the bottom to 100% at the top, like any bar chart.
+        label = {height: "100% ", 1: "  0% "}.get(level, "     ")
         rows.append(label + " ".join(row))
     if days:
         first, last = days[0][0], days[-1][0]
