@@ -15,7 +15,6 @@ from trainer.commands._common import EXIT_DISAGREE, EXIT_INVALID, EXIT_OK
 from trainer.packs.errors import PackError
 from trainer.packs.loader import load_pack
 from trainer.packs.model import Pack
-from trainer.progress.store import StoreError
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -84,11 +83,17 @@ def check_one(path: str, overrides: bool = False) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        results = [check_one(path, args.overrides) for path in args.paths]
-    except StoreError as error:
-        print(f"check: {error}", file=sys.stderr)
-        return EXIT_INVALID
+    if args.overrides:
+        # The store (and fsrs behind it) is imported only when overrides are asked for.
+        from trainer.progress.store import StoreError
+
+        try:
+            results = [check_one(path, overrides=True) for path in args.paths]
+        except StoreError as error:
+            print(f"check: {error}", file=sys.stderr)
+            return EXIT_INVALID
+    else:
+        results = [check_one(path) for path in args.paths]
     code = EXIT_OK
     for result in results:
         if result["status"] == "invalid":

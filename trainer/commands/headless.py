@@ -240,10 +240,10 @@ def run(args: argparse.Namespace) -> int:
         questions = None
         if args.mode == Mode.REVIEW:
             assert store is not None
+            from trainer.progress.stats import due_items
             from trainer.quiz.review import questions_for
 
-            due = store.due(pack.id, datetime.now(UTC), [item.id for item in pack])
-            questions = questions_for(pack, [card.item_id for card in due])
+            questions = questions_for(pack, due_items(store, pack, datetime.now(UTC)))
             if not questions:
                 print(f"nothing in {pack.id} is due for review", file=sys.stderr)
         session = Session(pack, args.mode, seed=args.seed, limit=args.limit, questions=questions)

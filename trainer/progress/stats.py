@@ -200,3 +200,12 @@ def pack_stats(store: ProgressStore, pack: Pack, now: datetime) -> Stats:
         due_today=store.due_count(pack.id, end_of_today, labels),
         due_week=store.due_count(pack.id, now + timedelta(days=7), labels),
     )
+
+
+def due_items(store: ProgressStore, pack: Pack, now: datetime) -> tuple[str, ...]:
+    """The pack's items due by `now`, most overdue first: what review mode asks.
+
+    Only items the pack still has: a renamed or removed item's card stays in the store but
+    is never asked for.
+    """
+    return tuple(card.item_id for card in store.due(pack.id, now, [item.id for item in pack]))

@@ -192,7 +192,9 @@ def due_counts(pack: Pack, now: datetime, store: ProgressStore) -> tuple[int, in
 
 def due_items(pack: Pack, now: datetime, store: ProgressStore) -> tuple[str, ...]:
     """The pack's items due now, most overdue first (what `review` mode asks)."""
-    return tuple(card.item_id for card in store.due(pack.id, now, [item.id for item in pack]))
+    from trainer.progress.stats import due_items as core_due_items
+
+    return core_due_items(store, pack, now)
 
 
 def pack_stats(pack: Pack, now: datetime, store: ProgressStore) -> Stats:
