@@ -54,3 +54,17 @@ def test_missing_path_and_folder_without_pack(tmp_path: Path) -> None:
         load_pack(tmp_path / "nope")
     with pytest.raises(PackError, match=r"has no pack\.yaml"):
         load_pack(tmp_path)
+
+
+def test_a_report_can_name_files_inside_the_pack_folder(tmp_path: Path) -> None:
+    """The app's narrow panel already names the pack; its problems name files inside it."""
+    folder = BROKEN_PACKS / "wrong-types"
+    with pytest.raises(PackError) as caught:
+        load_pack(folder, cache=False)
+    short = caught.value.report(relative_to=folder)
+    assert str(folder) not in short
+    assert short.count("\n  pack.yaml:") == 4
+    with pytest.raises(PackError) as missing:
+        load_pack(tmp_path)
+    # A problem with the folder itself keeps its full name: "." would say nothing.
+    assert str(tmp_path) in missing.value.report(relative_to=tmp_path)

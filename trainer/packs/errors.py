@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 
@@ -22,7 +23,16 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        return self.describe()
+
+    def describe(self, relative_to: Path | None = None) -> str:
+        """The problem as one line; `relative_to` shortens the file name to a path inside the
+        pack's folder, for a narrow panel that already names the pack."""
         where = self.file
+        if relative_to is not None and Path(self.file).is_relative_to(relative_to):
+            where = Path(self.file).relative_to(relative_to).as_posix()
+            if where == ".":  # the problem is the folder itself
+                where = self.file
         if self.line:
             where += f":{self.line}:{self.column}"
         inside = f" {self.path}:" if self.path else ""
@@ -48,10 +58,10 @@ class PackError(Exception):
         self.problems: tuple[Problem, ...] = tuple(problems)
         super().__init__(self.report())
 
-    def report(self) -> str:
+    def report(self, relative_to: Path | None = None) -> str:
         count = len(self.problems)
         head = f"{count} problem{'s' if count != 1 else ''} in the pack:"
-        return "\n".join([head, *(f"  {p}" for p in self.problems)])
+        return "\n".join([head, *(f"  {p.describe(relative_to)}" for p in self.problems)])
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:

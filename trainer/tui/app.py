@@ -194,7 +194,9 @@ class TrainerApp(App[None]):
         try:
             return load_pack(path)
         except PackError as error:
-            raise PackLoadError(error.report()) from None
+            # The panel already names the pack, and long absolute paths would crowd it.
+            folder = path if path.is_dir() else path.parent
+            raise PackLoadError(error.report(relative_to=folder)) from None
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="discover")
     def find_packs(self) -> tuple[PackEntry, ...]:
