@@ -11,12 +11,12 @@ from __future__ import annotations
 import sqlite3
 import threading
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, OptionList
 
 from tests.conftest import SMALL_PACK
 from tests.progress.helpers import attempt
@@ -224,6 +224,36 @@ async def test_home_shows_what_is_due_after_a_session_with_a_wrong_answer() -> N
         await settle(pilot)
         assert due_text(app) == "Due for review: 1 now"
         assert "Due for review: 1 now" in screen_text(app)
+
+
+def pack_lines(app: TrainerApp) -> list[str]:
+    packs = app.screen.query_one("#packs", OptionList)
+    return [str(packs.get_option_at_index(i).prompt) for i in range(packs.option_count)]
+
+
+@pytest.mark.asyncio
+async def test_the_pack_list_says_what_is_due_in_each_pack() -> None:
+    with ProgressStore(progress_db_path(), fuzz=False) as store:  # missed long ago, both packs
+        when = datetime.fromisoformat(LONG_AGO)
+        store.record(attempt("nk-ten-days", "incorrect", at=when))
+        store.record(attempt("kursk-no-trade", "incorrect", at=when))
+        store.record(attempt("no-such-item", "incorrect", at=when))  # gone from the pack
+        store.record(attempt("cost", "incorrect", at=when, pack="school-uniforms"))
+    app = make_app(SMALL_PACK)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_app(pilot)
+        builtin, given = pack_lines(app)
+        assert "63 items \u00b7 2 due" in builtin  # not the open pack, still counted
+        assert given.endswith("\u00b7 1 due")
+        packs = app.screen.query_one("#packs", OptionList)
+        assert packs.highlighted == 1  # recounting kept the open pack chosen
+
+        with ProgressStore(progress_db_path(), fuzz=False) as store:  # reviewed: none due
+            store.record(attempt("cost", "correct", pack="school-uniforms", at=datetime.now(UTC)))
+        await pilot.press("f1", "escape")  # back home: counted again
+        await settle(pilot)
+        builtin, given = pack_lines(app)
+        assert "2 due" in builtin and "due" not in given
 
 
 @pytest.mark.asyncio

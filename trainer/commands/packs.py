@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from trainer.locations import builtin_packs_dir, user_packs_dir
@@ -23,6 +23,13 @@ class PackEntry:
     version: str = ""
     items: int = 0
     problems: int = 0
+    item_ids: tuple[str, ...] = field(default=(), repr=False)
+    """The gradable items, so what is due can be counted without loading the pack again."""
+
+    def to_json(self) -> dict[str, object]:
+        entry = asdict(self)
+        del entry["item_ids"]  # the JSON lists packs, not their contents
+        return entry
 
 
 def discover(packs_dir: str | None = None) -> list[PackEntry]:
@@ -43,7 +50,8 @@ def pack_entry(folder: Path, origin: str) -> PackEntry:
         pack = load_pack(folder)
     except PackError as error:
         return PackEntry(str(folder), origin, id=folder.name, problems=len(error.problems))
-    return PackEntry(str(folder), origin, pack.id, pack.title, pack.version, len(pack))
+    ids = tuple(item.id for item in pack)
+    return PackEntry(str(folder), origin, pack.id, pack.title, pack.version, len(pack), 0, ids)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -61,7 +69,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     entries = discover(args.packs_dir)
     if args.json:
-        print(json.dumps([asdict(entry) for entry in entries], indent=2, ensure_ascii=False))
+        print(json.dumps([entry.to_json() for entry in entries], indent=2, ensure_ascii=False))
         return 0
     user_dir = user_packs_dir(args.packs_dir)
     if not entries:

@@ -28,6 +28,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
+    from trainer.commands.packs import PackEntry
     from trainer.packs.model import Pack
     from trainer.progress.recorder import SessionRecorder
     from trainer.progress.stats import Stats
@@ -188,6 +189,17 @@ def due_counts(pack: Pack, now: datetime, store: ProgressStore) -> tuple[int, in
         store.due_count(pack.id, now, ids),
         store.due_count(pack.id, now + timedelta(days=7), ids),
     )
+
+
+def due_in_packs(
+    entries: Iterable[PackEntry], now: datetime, store: ProgressStore
+) -> dict[str, int]:
+    """How many items are due now in each pack that opens, by the pack's path."""
+    return {
+        entry.path: store.due_count(entry.id, now, entry.item_ids)
+        for entry in entries
+        if not entry.problems
+    }
 
 
 def due_items(pack: Pack, now: datetime, store: ProgressStore) -> tuple[str, ...]:

@@ -29,12 +29,14 @@ if TYPE_CHECKING:
 LOOKING_FOR_PACKS = Choice("", "Looking for packs\u2026", disabled=True)
 
 
-def pack_choice(entry: PackEntry) -> Choice:
-    """A pack as the list shows it: its title, and where it comes from or why it is broken."""
+def pack_choice(entry: PackEntry, due: int = 0) -> Choice:
+    """A pack as the list shows it: its title, where it comes from, and how many of its items
+    are due for review; or why it cannot be opened."""
     if entry.problems:
         problems = f"{entry.problems} problem{'s' if entry.problems != 1 else ''}"
         return Choice(entry.path, entry.id, f"{entry.origin}: cannot be opened ({problems})")
-    return Choice(entry.path, entry.title, f"{entry.origin} \u00b7 {entry.items} items")
+    line = f"{entry.origin} \u00b7 {entry.items} item{'s' if entry.items != 1 else ''}"
+    return Choice(entry.path, entry.title, line + (f" \u00b7 {due} due" if due else ""))
 
 
 def pack_summary(pack: Pack) -> Content:
@@ -84,6 +86,11 @@ class HomeScreen(Screen[None]):
 
     AUTO_FOCUS = "#modes"
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._due_shown: dict[str, int] = {}
+        """What the pack list says is due, by pack path (none listed: nothing due)."""
+
     def compose(self) -> ComposeResult:
         # Everything the first frame shows is built here, not changed in on_mount: each
         # change after mounting costs another layout before the first frame is drawn.
@@ -115,6 +122,7 @@ class HomeScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         """Back from a quiz (or anywhere): what is due may have changed."""
         self._refresh_due()
+        self._count_due_in_packs(self.trainer.catalogue)
 
     def _refresh_due(self) -> None:
         pack = self.trainer.pack
@@ -145,6 +153,31 @@ class HomeScreen(Screen[None]):
             return
         chosen = next((e.path for e in entries if current and Path(e.path) == current), None)
         packs.set_choices(map(pack_choice, entries), highlight=chosen)
+        self._due_shown = {}
+        self._count_due_in_packs(entries)
+
+    @work(exclusive=True, exit_on_error=False, group="due-in-packs")
+    async def _count_due_in_packs(self, entries: tuple[PackEntry, ...]) -> None:
+        """Each pack's line says how many of its items are due, once the store can tell."""
+        from trainer.tui.progress import StoreUnavailable, due_in_packs
+
+        if not entries:
+            return
+        app = self.trainer
+        try:
+            due = await app.progress.ask(partial(due_in_packs, entries, app.now()))
+        except StoreUnavailable:
+            return  # the app has said why the store is not open
+        due = {path: count for path, count in due.items() if count}
+        if app.catalogue is not entries or due == self._due_shown:
+            return  # a newer list is coming, or nothing changed: no redraw
+        self._due_shown = due
+        packs = self.query_one("#packs", ChoiceList)
+        highlighted = packs.highlighted_key
+        packs.set_choices(
+            (pack_choice(entry, due.get(entry.path, 0)) for entry in entries),
+            highlight=highlighted,
+        )
 
     def _show_pack(self) -> None:
         app = self.trainer

@@ -51,6 +51,13 @@ class ChoiceList(OptionList):
     def __init__(self, *choices: Choice, id: str | None = None) -> None:
         super().__init__(*map(_option, choices), id=id)
 
+    @property
+    def highlighted_key(self) -> str | None:
+        """The key of the highlighted entry, which survives `set_choices`; an index may not."""
+        if self.highlighted is None:
+            return None
+        return self.get_option_at_index(self.highlighted).id
+
     def set_choices(self, choices: Iterable[Choice], highlight: str | None = None) -> None:
         """Replace the entries, keeping the highlight on `highlight` (a key) where given."""
         self.set_options(map(_option, choices))
