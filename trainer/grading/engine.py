@@ -33,6 +33,7 @@ from rapidfuzz.distance import OSA
 
 from trainer.grading.normalise import BREAK, format_number, normalise, stem
 from trainer.grading.verdict import Outcome, Reason, Verdict
+from trainer.grading.vocabulary import NO_REWRITES, Rewrites
 from trainer.packs.model import Item, Kind, Pack, Thresholds
 
 STOPWORDS = frozenset(
@@ -333,34 +334,14 @@ WRONG_MIN = 40.0
 WRONG_MARGIN = 3.0
 """...and closer than every right phrasing by this much."""
 
-_GENERIC_NAMES = frozenset(
-    [
-        "ukraine",
-        "ukrainian",
-        "ukrainians",
-        "russia",
-        "russian",
-        "russians",
-        "usa",
-        "nato",
-        "west",
-        "western",
-        "biden",
-        "kremlin",
-        "moscow",
-        "kyiv",
-        "europe",
-        "european",
-        "the",
-        "a",
-        "an",
-        "it",
-        "this",
-        "that",
-        "in",
-        "on",
-    ]
+_NOT_NAMES = frozenset(
+    ["the", "a", "an", "it", "this", "that", "in", "on", "us", "usa", "west", "western"]
 )
+"""Capitalised words that never name one claim: sentence furniture and the broadest places."""
+
+COMMON_SHARE = 1 / 3
+"""A name in this share of a pack's items is its subject, not the topic of one claim."""
+
 _CAPITAL = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*")
 
 
@@ -392,9 +373,9 @@ class _Parsed:
 
 
 @lru_cache(maxsize=65536)
-def _parse(text: str) -> tuple[_Parsed, bool]:
+def _parse(text: str, rewrites: Rewrites = NO_REWRITES) -> tuple[_Parsed, bool]:
     norm = normalise(text)
-    return _parse_tokens(norm.tokens), norm.truncated
+    return _parse_tokens(rewrites.apply(norm.tokens)), norm.truncated
 
 
 def _parse_tokens(tokens: Sequence[str]) -> _Parsed:
@@ -570,6 +551,8 @@ class Grader:
 
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
+        self._rewrites = Rewrites(pack.vocabulary) if pack.vocabulary else NO_REWRITES
+        self._common = common_names(pack)
         self._items = list(pack.items)
         self._index = {item.id: i for i, item in enumerate(self._items)}
         self._vocab: dict[str, int] = {}
@@ -580,11 +563,20 @@ class Grader:
         self._wrong_cover: dict[tuple[int, int], int] = {}
         people = [item for item in self._items if item.kind is Kind.PERSON]
         self._person_names = frozenset(
-            key for person in people for key in _parse(person.name)[0].content
+            key for person in people for key in self._parse(person.name)[0].content
         )
         self._keys = [self._build_key(i, item) for i, item in enumerate(self._items)]
         self._has_word_terms = any(key.word_terms for key in self._keys)
         self._finish_vocab()
+
+    def _parse(self, text: str) -> tuple[_Parsed, bool]:
+        """`text` read with the pack's vocabulary, as every answer and key text is."""
+        return _parse(text, self._rewrites)
+
+    def _plain_words(self, text: str) -> tuple[str, ...]:
+        """The words of `text` with the pack's vocabulary, clause marks dropped."""
+        tokens = self._rewrites.apply(normalise(text).tokens)
+        return tuple(token for token in tokens if token != BREAK)
 
     # -- building -------------------------------------------------------------------------
 
@@ -608,7 +600,7 @@ class Grader:
         return vid
 
     def _phrasing(self, item: int, text: str, wrong: int = -1) -> _Phrasing:
-        parsed, _ = _parse(text)
+        parsed, _ = self._parse(text)
         phrasing = _Phrasing(len(self._phrasings), item, text, parsed, wrong=wrong)
         seen: dict[int, tuple[int, int]] = {}
         for key, neg, pol, clause in zip(
@@ -647,8 +639,8 @@ class Grader:
         for group in answer.concepts.groups:
             terms: list[_Term] = []
             for term in group.terms:
-                parsed, _ = _parse(term)
-                words = normalise(term).words
+                parsed, _ = self._parse(term)
+                words = self._plain_words(term)
                 dropped = [w for w in words if w in STOPWORDS and w not in ("a", "an", "the")]
                 if not parsed.keys or dropped:
                     # "too risky" is not "risky", "more than" is not "more": words that
@@ -678,17 +670,17 @@ class Grader:
         key_numbers = {n for n, c in counts.items() if 2 * c >= len(key.right)}
         for group in answer.concepts.groups:
             for term in group.terms:
-                parsed, _ = _parse(term)
+                parsed, _ = self._parse(term)
                 numbers |= parsed.numbers
                 names |= set(parsed.content) & self._person_names
         for text in (item.text, item.words, item.name):
-            parsed, _ = _parse(text)
+            parsed, _ = self._parse(text)
             numbers |= parsed.numbers
             names |= set(parsed.content) & self._person_names
         if item.speaker:
             speaker = self.pack.get(item.speaker)
             if speaker is not None:
-                names |= set(_parse(speaker.name)[0].content)
+                names |= set(self._parse(speaker.name)[0].content)
         key.numbers = frozenset(numbers)
         key.key_numbers = frozenset(key_numbers)
         key.own_names = frozenset(names)
@@ -810,7 +802,7 @@ class Grader:
     def _analyse(self, answer: str) -> _Analysis:
         """What the answer says, matched to the pack's vocabulary; item scores come later,
         only for the items a verdict needs (`_item`)."""
-        parsed, truncated = _parse(answer)
+        parsed, truncated = self._parse(answer)
         content = parsed.content
         per_position: list[frozenset[int]] = []
         vid_pol: dict[int, int] = {}
@@ -841,7 +833,7 @@ class Grader:
             for vid in vids:
                 if self._words[vid] in self._person_names:
                     named.add(self._words[vid])
-        words = normalise(answer).words if self._has_word_terms else ()
+        words = self._plain_words(answer) if self._has_word_terms else ()
         return _Analysis(
             answer=answer,
             parsed=parsed,
@@ -1346,8 +1338,9 @@ class Grader:
                 theirs = self.pack.get(other.ref)
                 if mine is not None and theirs is not None:
                     return (
-                        f"That's the author's answer to the {_topic(theirs, mine)} claim, "
-                        f"not to the {_topic(mine, theirs)} claim."
+                        f"That's the author's answer to the "
+                        f"{_topic(theirs, self._common, mine)} claim, "
+                        f"not to the {_topic(mine, self._common, theirs)} claim."
                     )
             return f'That\'s a different answer the author gives: "{other.label}".'
         if item.kind is Kind.QUOTE and other.kind is Kind.QUOTE:
@@ -1355,7 +1348,8 @@ class Grader:
             if other.speaker == item.speaker:
                 return f'That\'s another point {speaker} made: "{other.label}".'
             return f"That's what {speaker} argued, not {self._speaker_name(item)}."
-        return f"That's {_describe(other, self.pack)}, not {_describe(item, self.pack)}."
+        asked = _describe(item, self.pack, self._common)
+        return f"That's {_describe(other, self.pack, self._common)}, not {asked}."
 
 
 def _find_term(term: _Term, parsed: _Parsed, positions: Sequence[frozenset[int]]) -> int | None:
@@ -1443,7 +1437,31 @@ def _as_text(answer: object) -> str:
     return answer if isinstance(answer, str) else ""
 
 
-def _topic(item: Item, other: Item | None = None) -> str:
+def _name_words(text: str) -> Iterable[str]:
+    """Capitalised words of `text` that are not just the start of a sentence, folded."""
+    for match in _CAPITAL.finditer(text):
+        if match.start() == 0 or text[: match.start()].rstrip().endswith((".", "!", "?")):
+            continue
+        for word in match.group(0).split():
+            yield word.casefold().rstrip("'\u2019s")
+
+
+def common_names(pack: Pack) -> frozenset[str]:
+    """The names that run through a pack and so say nothing about any one of its claims:
+    those the pack lists as common, and those in a third of its items or more. "Russia" in
+    a pack on the war names no claim; "Kursk", in fewer items, tells one claim from another.
+    """
+    counts: dict[str, int] = defaultdict(int)
+    for item in pack:
+        for word in {w for t in (item.text, item.answer.canonical) for w in _name_words(t)}:
+            counts[word] += 1
+    common = {word for word, count in counts.items() if count >= COMMON_SHARE * len(pack)}
+    for name in pack.vocabulary.common_names:
+        common.update(word.casefold().rstrip("'\u2019s") for word in name.split())
+    return frozenset(common | _NOT_NAMES)
+
+
+def _topic(item: Item, common: frozenset[str], other: Item | None = None) -> str:
     """A short name for a claim ("Kursk", "North Korea"), for explanations; falls back to
     its label. Prefers a proper name the other item does not share, so the two differ."""
     other_text = f"{other.text} {other.answer.canonical}" if other is not None else ""
@@ -1451,9 +1469,7 @@ def _topic(item: Item, other: Item | None = None) -> str:
     for text in (item.answer.canonical, item.text):
         for match in _CAPITAL.finditer(text):
             phrase = match.group(0).strip().rstrip("'\u2019s").strip()
-            words = [
-                w for w in phrase.split() if w.casefold().strip("'\u2019s") not in _GENERIC_NAMES
-            ]
+            words = [w for w in phrase.split() if w.casefold().rstrip("'\u2019s") not in common]
             if match.start() == 0 or text[: match.start()].rstrip().endswith((".", "!", "?")):
                 words = words[1:]  # a capital that only starts the sentence
             if not words:
@@ -1467,7 +1483,7 @@ def _topic(item: Item, other: Item | None = None) -> str:
     return first or f'"{item.label}"'
 
 
-def _describe(item: Item, pack: Pack) -> str:
+def _describe(item: Item, pack: Pack, common: frozenset[str]) -> str:
     """How an explanation names an item: "the premise ...", "the author's answer to ..."."""
     if item.kind is Kind.PERSON:
         return item.name
@@ -1477,7 +1493,7 @@ def _describe(item: Item, pack: Pack) -> str:
         return "the author's conclusion"
     if item.kind is Kind.REBUTTAL:
         ref = pack.get(item.ref)
-        return f"the author's answer to the {_topic(ref)} claim" if ref else "a rebuttal"
+        return f"the author's answer to the {_topic(ref, common)} claim" if ref else "a rebuttal"
     if item.kind is Kind.QUOTE:
         speaker = pack.get(item.speaker)
         who = speaker.name if speaker is not None else "someone"

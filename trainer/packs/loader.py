@@ -23,10 +23,12 @@ from trainer.packs.model import (
     Concepts,
     Item,
     Kind,
+    Opposite,
     Pack,
     SelfTests,
     Source,
     Thresholds,
+    Vocabulary,
     WrongAnswer,
 )
 from trainer.packs.spec import INVALID, PACK, Walk, did_you_mean
@@ -244,6 +246,7 @@ class _Builder:
             licence=_str(raw.get("licence")),
             source=source,
             thresholds=self.pack_thresholds,
+            vocabulary=self._vocabulary(raw.get("vocabulary")),
             items=tuple(items),
             folder=self.folder,
             source_text=self.source_text,
@@ -443,6 +446,44 @@ class _Builder:
             )
             partial = accept
         return Thresholds(accept=accept, partial=partial)
+
+    def _vocabulary(self, raw: Any) -> Vocabulary:
+        """The pack's spellings and opposites. A spelling read two ways would make grading
+        depend on the order of the list, so it is a problem, not a silent choice."""
+        if not isinstance(raw, dict):
+            return Vocabulary()
+        seen: dict[str, str] = {}
+
+        def claim(spelling: str, path: str) -> None:
+            key = " ".join(spelling.casefold().split())
+            if not any(ch.isalnum() for ch in key):
+                self.walk.add_at(path, f"{spelling!r} has no letters or digits to match")
+            elif key in seen:
+                first = seen[key]
+                line = self.walk.marks.get(first, (0, 0))[0]
+                where = f"{first} (line {line})" if line else first
+                self.walk.add_at(path, f"{spelling!r} is also listed at {where}; list it once")
+            else:
+                seen[key] = path
+
+        same: list[tuple[str, ...]] = []
+        for g, group in enumerate(_valid_list(raw.get("same"))):
+            spellings = _strings(group)
+            for s, spelling in enumerate(spellings):
+                claim(spelling, f"vocabulary.same[{g}][{s}]")
+            if len(spellings) >= 2:
+                same.append(spellings)
+        opposites: list[Opposite] = []
+        for o, entry in enumerate(_valid_list(raw.get("opposites"))):
+            if not isinstance(entry, dict):
+                continue
+            words = _strings(entry.get("words"))
+            for w, word in enumerate(words):
+                claim(word, f"vocabulary.opposites[{o}].words[{w}]")
+            means_not = _str(entry.get("means_not"))
+            if words and means_not:
+                opposites.append(Opposite(words, means_not))
+        return Vocabulary(tuple(same), tuple(opposites), _strings(raw.get("common_names")))
 
     # -- relations --------------------------------------------------------------------
 

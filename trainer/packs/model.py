@@ -118,6 +118,34 @@ class Item:
 
 
 @dataclass(frozen=True, slots=True)
+class Opposite:
+    """Words that say "not" something without the word "not": "weakens" for "strengthens"."""
+
+    words: tuple[str, ...]
+    means_not: str
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """How the pack's subject is written, for grading every item of the pack.
+
+    The grader knows general English (contractions, "US" and "U.S.", spelled-out numbers); it
+    cannot know that "DPRK" is North Korea or that "Kiev" is Kyiv. Packs on other subjects
+    must not inherit this pack's readings, so they live here and not in the grader.
+    """
+
+    same: tuple[tuple[str, ...], ...] = ()
+    """Groups of spellings of one thing; an answer is read as if it used each group's first."""
+    opposites: tuple[Opposite, ...] = ()
+    common_names: tuple[str, ...] = ()
+    """Names that run through the whole subject, which explanations never name a claim by."""
+
+    def __bool__(self) -> bool:
+        """True when answers must be rewritten (common names only change explanations)."""
+        return bool(self.same or self.opposites)
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where the argument comes from."""
 
@@ -143,6 +171,7 @@ class Pack:
     licence: str = ""
     source: Source | None = None
     thresholds: Thresholds = field(default_factory=Thresholds)
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
     folder: Path | None = None
     source_text: str = ""
     _by_id: dict[str, Item] = field(default_factory=dict, compare=False, repr=False)

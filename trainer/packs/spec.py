@@ -37,6 +37,9 @@ _SEQ = "tag:yaml.org,2002:seq"
 PLAIN_TAGS = frozenset({_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _MAP, _SEQ})
 """Tags a pack may use; anything else (`!!python/object`, `!custom`) could build objects."""
 
+_PARENT = re.compile(r"(?:\[\d+\]|\.?[^.\[\]]+)$")
+"""The last step of a path: `[3]` or `.name` (or a bare first name)."""
+
 INVALID: Any = object()
 """Returned for a value that failed its check; the problem is already recorded."""
 
@@ -58,8 +61,12 @@ class Walk:
         """Where each mapping value starts, by path, for problems found after the walk."""
 
     def add_at(self, path: str, message: str) -> None:
-        """Record a problem at a path the walk has seen (line 0 if it never did)."""
-        line, column = self.marks.get(path, (0, 0))
+        """Record a problem at a path the walk has seen, or at its nearest marked parent (list
+        entries are not marked, to keep marks small); line 0 if none is."""
+        where = path
+        while where not in self.marks and where:
+            where = _PARENT.sub("", where)
+        line, column = self.marks.get(where, (0, 0))
         self.problems.append(Problem(self.file, line, column, path, message))
 
     def add(self, node: yaml.Node | None, path: str, message: str) -> None:
@@ -244,6 +251,9 @@ class ListOf(Spec):
     item: Spec = field(default_factory=Str)
     min_items: int = 0
     max_items: int = 100_000
+    mark: bool = False
+    """Remember where each entry starts, for problems the loader finds later. Off for the
+    long lists of items, whose entries' own keys are marked anyway."""
 
     def _check(self, node: yaml.Node, path: str, walk: Walk) -> Any:
         if not isinstance(node, yaml.SequenceNode):
@@ -262,6 +272,9 @@ class ListOf(Spec):
         for index, child in enumerate(children):
             if walk.budget < 0:
                 return INVALID
+            if self.mark:
+                start = child.start_mark
+                walk.marks[f"{path}[{index}]"] = (start.line + 1, start.column + 1)
             out.append(check(child, f"{path}[{index}]", walk))
         return out
 
@@ -424,6 +437,47 @@ ANSWER = MapOf(
     },
 )
 
+SPELLING = Str("A word or phrase as students may write it.", max_len=200)
+
+VOCABULARY = MapOf(
+    "How this pack's subject is written, for grading every item: names, abbreviations, old "
+    "spellings, and words that mean 'not' something. General English is built in.",
+    keys={
+        "same": Key(
+            ListOf(
+                "Each entry lists ways of writing one thing, e.g. [Kyiv, Kiev]; an answer is "
+                "read as if it used the first.",
+                item=ListOf(item=SPELLING, min_items=2, max_items=100, mark=True),
+                max_items=2000,
+            )
+        ),
+        "opposites": Key(
+            ListOf(
+                "Words that say the opposite of another without 'not': an answer using any "
+                "of `words` is read as 'not <means_not>', so the negation checks see it.",
+                item=MapOf(
+                    keys={
+                        "words": Key(
+                            ListOf(item=SPELLING, min_items=1, max_items=100, mark=True),
+                            required=True,
+                        ),
+                        "means_not": Key(SPELLING, required=True),
+                    }
+                ),
+                max_items=2000,
+            )
+        ),
+        "common_names": Key(
+            ListOf(
+                "Names that run through the whole subject (the countries of a war): "
+                "explanations name a claim by a rarer name, as in 'the Kursk claim'.",
+                item=SPELLING,
+                max_items=2000,
+            )
+        ),
+    },
+)
+
 _COMMON: dict[str, Key] = {
     "id": Key(ID, required=True),
     "text": Key(Str("The claim stated in full, in a neutral voice."), required=True),
@@ -519,6 +573,7 @@ PACK = MapOf(
             )
         ),
         "grading": Key(THRESHOLDS),
+        "vocabulary": Key(VOCABULARY),
         "people": Key(ListOf("People quoted or named.", item=PERSON)),
         "thesis": Key(_item("The author's main claim.", "thesis"), required=True),
         **{name: Key(ListOf(spec.doc, item=spec)) for name, spec in KINDS_OF_ITEM_LIST.items()},
