@@ -136,6 +136,18 @@ def test_one_word_is_enough_only_where_the_item_allows_it(grader: Grader) -> Non
     assert outcome(grader, "Roberts", "roberts") is Outcome.CORRECT
 
 
+def test_a_short_answer_the_key_lists_is_not_overruled_by_the_one_word_rule() -> None:
+    answer = Answer(
+        canonical="The missiles will not make much military difference.",
+        accept=("negligible",),
+        concepts=concepts(["military", "militarily", "negligible"]),
+    )
+    listed = Grader(small_pack(little_effect=answer))
+    assert listed.grade("negligible", "little-effect").outcome is Outcome.CORRECT
+    # Only the words the key lists: one other word is still asked to say more.
+    assert listed.grade("militarily", "little-effect").outcome is not Outcome.CORRECT
+
+
 def test_known_wrong_answer_gets_its_own_feedback(grader: Grader) -> None:
     verdict = grader.grade("the north korean troops tip the balance", "nk-ten-days")
     assert verdict.reason is Reason.KNOWN_WRONG

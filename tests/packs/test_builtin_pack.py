@@ -49,3 +49,12 @@ def test_the_docs_example_is_the_small_test_pack() -> None:
     example = re.search(r"## A complete small example\n\n```yaml\n(.*?)```", text, re.S)
     assert example is not None
     assert example.group(1) == (SMALL_PACK / "pack.yaml").read_text(encoding="utf-8")
+
+
+def test_the_docs_example_passes_its_own_self_tests() -> None:
+    """Instructors start from this example: it must show a key that `check` finds sound."""
+    from trainer.grading import run_self_tests
+
+    report = run_self_tests(load_pack(SMALL_PACK))
+    assert report.checked >= 60
+    assert not report.disagreements, report.disagreements

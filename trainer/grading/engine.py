@@ -1240,8 +1240,14 @@ class Grader:
         content_words = len(analysis.content)
         if raw >= accept:
             # One word is not an answer, unless it is a name or figure the item allows, or
-            # it comes with another key idea written in small words ("only Kursk").
-            if content_words < 2 and not item.answer.short_ok and len(score.covered) < 2:
+            # it comes with another key idea written in small words ("only Kursk"), or the
+            # key itself lists that word as a full answer ("too expensive").
+            if (
+                content_words < 2
+                and not item.answer.short_ok
+                and len(score.covered) < 2
+                and not self._listed_short(key, analysis.content)
+            ):
                 return verdict(
                     Outcome.PARTIAL,
                     min(raw, accept - 1),
@@ -1328,6 +1334,13 @@ class Grader:
     def _speaker_name(self, item: Item) -> str:
         speaker = self.pack.get(item.speaker) if item.speaker else None
         return speaker.name if speaker is not None else ""
+
+    @staticmethod
+    def _listed_short(key: _Key, content: Sequence[str]) -> bool:
+        """Whether one of the item's right phrasings says just these words: the instructor
+        has then accepted the short answer, and the one-word rule must not overrule them."""
+        words = set(content)
+        return any(len(p.vids) < 2 and set(p.keystring.split()) == words for p in key.right)
 
     def _neighbour_explanation(self, item: Item, other: Item) -> str:
         if item.kind is Kind.PERSON and other.kind is Kind.PERSON:
