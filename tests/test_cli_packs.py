@@ -150,3 +150,22 @@ def test_outline_shows_the_argument_as_plain_text(capsys: pytest.CaptureFixture[
     assert "THESIS" in out and "Schools should not make uniforms compulsory." in out
     assert "Rebuttal: Bullying moves to shoes, bags and phones instead." in out
     assert 'Dana Lee: "I have never seen a blazer teach a child to read."' in out
+
+
+def test_a_bug_is_one_plain_line_and_exit_70(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A user never meets a traceback, even for our own mistakes; a developer can ask for it."""
+    from trainer.commands import schema
+
+    def broken() -> dict[str, object]:
+        raise KeyError("words")
+
+    monkeypatch.setattr(schema, "json_schema", broken)
+    code, _, err = run(capsys, "schema")
+    assert code == 70
+    assert "internal error: KeyError: 'words'" in err
+    assert "Traceback" not in err
+    monkeypatch.setenv("DEBATE_TRAINER_DEBUG", "1")
+    with pytest.raises(KeyError):
+        main(["schema"])

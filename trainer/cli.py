@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -27,6 +28,11 @@ COMMANDS = {
     "tui": "tui",
     "headless": "headless",
 }
+
+
+INTERNAL_ERROR = 70
+"""Exit status for a bug (EX_SOFTWARE): 1 and 2 already mean "a self-test disagrees" and
+"bad input" to scripts."""
 
 
 def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
@@ -68,6 +74,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `debate-trainer schema | head`: not an error worth a traceback
         sys.stderr.close()
         return 0
+    except Exception as error:  # a bug of ours: say so plainly, keep the traceback at hand
+        if os.environ.get("DEBATE_TRAINER_DEBUG"):
+            raise
+        print(
+            f"debate-trainer: internal error: {type(error).__name__}: {error}\n"
+            "This is a bug in debate-trainer. Please report it with the command you ran "
+            "(DEBATE_TRAINER_DEBUG=1 shows the traceback).",
+            file=sys.stderr,
+        )
+        return INTERNAL_ERROR
     return code
 
 

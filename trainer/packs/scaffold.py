@@ -32,6 +32,18 @@ grading:
   accept: 80
   partial: 55
 
+# How your subject is written, for grading every item. General English (contractions, US and
+# U.S., numbers in words) is built in; list only your subject's names and words.
+vocabulary:
+  # Ways of writing one thing; answers are read as if they used the first of each list.
+  same:
+    - [United Nations, UN, U.N.]
+  # Words that mean "not" something, so a flipped answer is caught, e.g.
+  #   - {{words: [abolished, scrapped], means_not: kept}}
+  opposites: []
+  # Names all through your subject, too common to tell one claim from another by.
+  common_names: []
+
 # People quoted in the article; their answer grades "Who said ...?".
 people: []
 
