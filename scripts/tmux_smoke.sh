@@ -55,6 +55,11 @@ keys Escape Escape                     # clear the search, then back home
 wait_for "Start a quiz"
 keys Enter                             # the first mode: premises
 wait_for "Premises quiz"
+wait_for "What is the author's thesis?"  # the argument's first step
+keys -l "the risks of the missile strikes outweigh the illusory benefits"
+keys Enter
+wait_for "You wrote: the risks of the missile strikes"
+keys Enter                             # on to the premises
 wait_for "Named 0 of"
 keys -l "the strikes risk escalation with Russia"
 keys Enter

@@ -123,7 +123,41 @@ def test_a_pack_without_a_part_has_no_questions_of_that_kind() -> None:
         items=tuple(i for i in pack if i.kind in (Kind.THESIS, Kind.PREMISE)),
     )
     assert plan(bare, Mode.BOTH_SIDES, seed=1) == ()
-    assert [q.kind for q in plan(bare, Mode.MIXED, seed=1)] == [QuestionKind.PREMISES]
+    assert [q.kind for q in plan(bare, Mode.MIXED, seed=1)] == [
+        QuestionKind.THESIS,  # every pack has a thesis to state; this one has no conclusion
+        QuestionKind.PREMISES,
+    ]
+
+
+def test_the_thesis_and_conclusion_are_asked_in_the_words_of_the_user(pack: Pack) -> None:
+    thesis = questions_of_kind(pack, QuestionKind.THESIS)
+    conclusion = questions_of_kind(pack, QuestionKind.CONCLUSION)
+    assert [q.targets for q in thesis] == [("thesis",)]
+    assert [q.targets for q in conclusion] == [("conclusion",)]
+    for question in (*thesis, *conclusion):
+        # The prompt never quotes the claim it asks for.
+        claim = pack.item(question.targets[0]).answer.canonical
+        assert claim[:30].casefold() not in question.prompt.casefold()
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_premises_mode_follows_the_argument_thesis_first_conclusion_last(
+    pack: Pack, seed: int
+) -> None:
+    kinds = [q.kind for q in plan(pack, Mode.PREMISES, seed=seed)]
+    assert kinds[0] is QuestionKind.THESIS and kinds[-1] is QuestionKind.CONCLUSION
+    assert set(kinds[1:-1]) == {QuestionKind.PREMISES, QuestionKind.COUNTERARGUMENTS}
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_no_prompt_gives_away_a_claim_before_it_is_asked_for(pack: Pack, seed: int) -> None:
+    """A prompt quoting the thesis ("The author argues: ...") must not come before "What is
+    the author's thesis?"; the same for the conclusion and the questions that quote it."""
+    questions = plan(pack, Mode.MIXED, seed=seed)
+    for statement in (QuestionKind.THESIS, QuestionKind.CONCLUSION):
+        asked = next(i for i, q in enumerate(questions) if q.kind is statement)
+        subject = questions[asked].subject
+        assert all(q.subject != subject for q in questions[:asked])
 
 
 def test_first_words_never_give_a_short_answer_away() -> None:

@@ -69,6 +69,15 @@ class Student:
         await self.pilot.press(*keys)
         await self.pilot.pause()
 
+    async def state_the_thesis(self) -> None:
+        """Premises mode opens with "What is the author's thesis?": answer it and go on."""
+        assert self.session.current.id == "thesis:thesis"
+        assert "What is the author's thesis?" in screen_text(self.app)
+        assert not self.quiz.query_one(Checklist).display  # one answer, no checklist
+        await self.answer(self.model("thesis"))
+        assert self.verdict.startswith("\u2714 Correct")
+        await self.press("enter")
+
     @property
     def verdict(self) -> str:
         return self.quiz.query_one(FeedbackPanel).verdict_shown.plain
@@ -110,6 +119,7 @@ def results_screen(student: Student) -> ResultsScreen:
 
 async def test_premises_wrong_then_hint_then_right_then_partial_and_say_more() -> None:
     async with quiz("premises") as s:
+        await s.state_the_thesis()
         assert s.session.current.id == "premises:thesis"
         assert "Name the premises (1)" in screen_text(s.app)
         checklist = s.quiz.query_one(Checklist)
@@ -135,9 +145,9 @@ async def test_premises_wrong_then_hint_then_right_then_partial_and_say_more() -
         assert "Named 1 of 1" in screen_text(s.app)
         assert s.result.startswith("Question passed")
         assert s.last_result.score == 80  # 100 less one hint
-        assert "Score 80/100" in screen_text(s.app)
+        assert "Score 180/200" in screen_text(s.app)  # the thesis, then this one
         assert s.quiz.awaiting_next and s.quiz.query_one("#answer", Input).disabled
-        assert s.quiz.query_one(ProgressBar).progress == 1
+        assert s.quiz.query_one(ProgressBar).progress == 2  # of 4 questions
 
         await s.press("enter")
         assert s.session.current.id == "counterarguments:thesis"
@@ -152,9 +162,12 @@ async def test_premises_wrong_then_hint_then_right_then_partial_and_say_more() -
         assert s.last_result.score == 75  # right after saying more
 
         await s.press("enter")
+        assert s.session.current.id == "conclusion:conclusion"  # the argument's last step
+        await s.answer(s.model("conclusion"))
+        await s.press("enter")
         results = results_screen(s)
-        assert results.summary.totals["score"] == 155
-        assert "155 of 200 points (78%)" in screen_text(s.app)
+        assert results.summary.totals["score"] == 355
+        assert "355 of 400 points (89%)" in screen_text(s.app)
 
 
 async def test_rebuttals_give_up_reveals_the_answer() -> None:
@@ -227,6 +240,7 @@ async def test_both_sides_near_miss_and_known_wrong_feedback() -> None:
 
 async def test_known_wrong_answer_gets_its_targeted_feedback() -> None:
     async with quiz("premises") as s:
+        await s.state_the_thesis()
         await s.answer("uniforms are cheaper than normal clothes")
         assert "Feedback: That is the other side's claim; the author argues the opposite." in (
             s.verdict
@@ -246,10 +260,10 @@ async def test_mixed_session_ends_with_results_and_practise_again() -> None:
                 if not s.quiz.awaiting_next:  # a recall question stays open: give up
                     await s.press("f4")
             await s.press("enter")
-        assert asked == 8
+        assert asked == 10
         results = results_screen(s)
         text = screen_text(s.app)
-        assert "Mixed quiz" in text and "8 of 8 questions" in text
+        assert "Mixed quiz" in text and "10 of 10 questions" in text
         assert "By kind of question" in text and "By item" in text and "Weakest" in text
         weak = {e["item_id"] for e in results.weak_items}
         assert weak and all(e["outcome"] != "correct" for e in results.weak_items)
@@ -290,6 +304,7 @@ async def test_empty_answer_is_refused_with_a_notice() -> None:
 
 async def test_builtin_pack_whole_premises_session_fills_the_checklist() -> None:
     async with quiz("premises", BUILTIN_PACK, size=(80, 24)) as s:
+        await s.state_the_thesis()
         question = s.session.current
         assert question.kind.value == "premises"
         checklist = s.quiz.query_one(Checklist)
@@ -312,8 +327,11 @@ async def test_builtin_pack_whole_premises_session_fills_the_checklist() -> None
         missed = [m.answer for m in s.last_result.missed]
         assert checklist.missed == tuple(missed) and len(missed) == len(question.targets) - 1
         await s.press("enter")
+        assert s.session.current.id == "conclusion:conclusion"
+        await s.press("f3")  # skip
+        await s.press("enter")
         results = results_screen(s)
-        assert results.summary.totals["asked"] == 2
+        assert results.summary.totals["asked"] == 4
         assert results.summary.pack == "long-range-strikes"
 
 

@@ -44,11 +44,22 @@ async def _study(pilot: Pilot[object]) -> None:
     await pilot.pause()
 
 
+async def _past_the_thesis(pilot: Pilot[object]) -> None:
+    """Premises mode opens by asking for the thesis: state it and go on to the premises."""
+    await pilot.press("m", "home", "enter")
+    await settle(pilot)
+    quiz = pilot.app.screen
+    assert isinstance(quiz, QuizScreen) and quiz.session is not None
+    quiz.apply(quiz.session.answer(quiz.pack.item("thesis").answer.canonical))
+    quiz.action_next()
+    await pilot.pause()
+    assert quiz.session.current is not None and quiz.session.current.id == "premises:thesis"
+
+
 async def _quiz(pilot: Pilot[object]) -> None:
     """The premises question after a hint and a partly right answer."""
     await open_app(pilot)
-    await pilot.press("m", "home", "enter")
-    await settle(pilot)
+    await _past_the_thesis(pilot)
     await pilot.press("f2")
     await pilot.press(*"families", "enter")
     await pilot.pause()
@@ -58,8 +69,7 @@ async def _quiz(pilot: Pilot[object]) -> None:
 async def _checklist(pilot: Pilot[object]) -> None:
     """The built-in pack's premises, two of them named."""
     await open_app(pilot)
-    await pilot.press("m", "home", "enter")
-    await settle(pilot)
+    await _past_the_thesis(pilot)
     quiz = pilot.app.screen
     assert isinstance(quiz, QuizScreen) and quiz.session is not None
     question = quiz.session.current
@@ -85,6 +95,7 @@ async def _results(pilot: Pilot[object]) -> None:
     app.start_quiz("mixed")
     await settle(pilot)
     plan = ["right", "hint+give up", "skip", "wrong", "right", "give up", "skip", "right"]
+    plan += ["wrong", "right"]
     for step in plan:
         quiz = app.screen
         assert isinstance(quiz, QuizScreen) and quiz.session is not None

@@ -25,7 +25,12 @@ class Mode(StrEnum):
 
 
 MODE_KINDS: dict[Mode, tuple[QuestionKind, ...]] = {
-    Mode.PREMISES: (QuestionKind.PREMISES, QuestionKind.COUNTERARGUMENTS),
+    Mode.PREMISES: (
+        QuestionKind.THESIS,
+        QuestionKind.PREMISES,
+        QuestionKind.COUNTERARGUMENTS,
+        QuestionKind.CONCLUSION,
+    ),
     Mode.REBUTTALS: (QuestionKind.REBUTTAL,),
     Mode.ATTRIBUTION: (QuestionKind.WHO_SAID, QuestionKind.WHAT_ARGUED),
     Mode.EVIDENCE: (QuestionKind.EVIDENCE,),
@@ -43,4 +48,26 @@ def plan(pack: Pack, mode: Mode, *, seed: int, limit: int | None = None) -> tupl
     """
     questions = [q for kind in MODE_KINDS[mode] for q in questions_of_kind(pack, kind)]
     random.Random(seed).shuffle(questions)
+    if mode is Mode.PREMISES:
+        # The argument's skeleton in its own order: what it claims, why, what it concludes.
+        questions.sort(key=lambda q: _FRAME_RANK.get(q.kind, 1))
+    _state_before_quoting(questions)
     return tuple(questions if limit is None else questions[: max(0, limit)])
+
+
+def _state_before_quoting(questions: list[Question]) -> None:
+    """Move each "state the thesis / conclusion" question before the first question that
+    quotes that claim ("The author argues: <thesis>. Name the premises."), which would give
+    its answer away. Everything else keeps its shuffled place."""
+    for question in [q for q in questions if q.kind in _STATEMENTS]:
+        here = questions.index(question)
+        first = next(
+            (i for i, q in enumerate(questions[:here]) if q.subject == question.subject), here
+        )
+        if first < here:
+            questions.insert(first, questions.pop(here))
+
+
+_STATEMENTS = frozenset({QuestionKind.THESIS, QuestionKind.CONCLUSION})
+_FRAME_RANK = {QuestionKind.THESIS: 0, QuestionKind.CONCLUSION: 2}
+"""Kinds that ask the user to state a claim that other kinds' prompts quote."""

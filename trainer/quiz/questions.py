@@ -16,6 +16,7 @@ from trainer.packs.model import Item, Kind, Pack
 class QuestionKind(StrEnum):
     """What a question asks for; summaries are grouped by it."""
 
+    THESIS = "thesis"
     PREMISES = "premises"
     COUNTERARGUMENTS = "counterarguments"
     REBUTTAL = "rebuttal"
@@ -24,6 +25,7 @@ class QuestionKind(StrEnum):
     EVIDENCE = "evidence"
     ARGUE_AGAINST = "argue_against"
     AUTHOR_REPLY = "author_reply"
+    CONCLUSION = "conclusion"
 
     @property
     def recall(self) -> bool:
@@ -77,6 +79,18 @@ def _sentence(text: str) -> str:
 def _inline(text: str) -> str:
     """A claim quoted mid-sentence, before a question mark: no full stop of its own."""
     return text.strip().rstrip(".")
+
+
+def _thesis(pack: Pack) -> Iterator[Question]:
+    thesis = pack.thesis
+    prompt = "What is the author's thesis? State the main claim in your own words."
+    yield Question(QuestionKind.THESIS, thesis.id, prompt, (thesis.id,))
+
+
+def _conclusion(pack: Pack) -> Iterator[Question]:
+    for conclusion in pack.of_kind(Kind.CONCLUSION):
+        prompt = "What does the author conclude should be done?"
+        yield Question(QuestionKind.CONCLUSION, conclusion.id, prompt, (conclusion.id,))
 
 
 def _premises(pack: Pack) -> Iterator[Question]:
@@ -152,6 +166,7 @@ def _author_reply(pack: Pack) -> Iterator[Question]:
 
 
 _GENERATORS: dict[QuestionKind, Callable[[Pack], Iterator[Question]]] = {
+    QuestionKind.THESIS: _thesis,
     QuestionKind.PREMISES: _premises,
     QuestionKind.COUNTERARGUMENTS: _counterarguments,
     QuestionKind.REBUTTAL: _rebuttals,
@@ -160,6 +175,7 @@ _GENERATORS: dict[QuestionKind, Callable[[Pack], Iterator[Question]]] = {
     QuestionKind.EVIDENCE: _evidence,
     QuestionKind.ARGUE_AGAINST: _argue_against,
     QuestionKind.AUTHOR_REPLY: _author_reply,
+    QuestionKind.CONCLUSION: _conclusion,
 }
 
 

@@ -2,7 +2,7 @@
 
 Each item is asked through the first question (in the mixed mode's kind order) that grades
 against it, and a question that covers several chosen items is asked once. Items no question
-asks (a thesis, a conclusion) are left out rather than invented a question for.
+asks (a person never quoted) are left out rather than invented a question for.
 """
 
 from __future__ import annotations

@@ -21,7 +21,11 @@ class ModeInfo:
 
 
 MODES: tuple[ModeInfo, ...] = (
-    ModeInfo("premises", "Premises", "Name the claims behind the thesis, and those it rejects."),
+    ModeInfo(
+        "premises",
+        "Premises",
+        "The thesis and conclusion, the claims behind them, and those rejected.",
+    ),
     ModeInfo("rebuttals", "Rebuttals", "Answer each counterargument as the author does."),
     ModeInfo("attribution", "Attribution", "Who said each quote, and what each person argued."),
     ModeInfo("evidence", "Evidence", "The figures and events behind each claim."),

@@ -53,6 +53,7 @@ from trainer.tui.widgets.feedback import (
 from trainer.tui.widgets.title_bar import TitleBar
 
 QUESTION_NAMES: dict[str, str] = {
+    QuestionKind.THESIS: "thesis",
     QuestionKind.PREMISES: "premises",
     QuestionKind.COUNTERARGUMENTS: "rejected claims",
     QuestionKind.REBUTTAL: "rebuttal",
@@ -61,6 +62,7 @@ QUESTION_NAMES: dict[str, str] = {
     QuestionKind.EVIDENCE: "evidence",
     QuestionKind.ARGUE_AGAINST: "the other side",
     QuestionKind.AUTHOR_REPLY: "the author's reply",
+    QuestionKind.CONCLUSION: "conclusion",
 }
 
 
