@@ -174,3 +174,12 @@ def test_without_a_seed_one_is_chosen_and_reported_so_the_session_can_be_replaye
     seed = summary.to_json()["seed"]
     assert isinstance(seed, int)
     assert Session(pack, Mode.MIXED, seed=seed).questions == session.questions
+
+
+def test_review_asks_for_the_thesis_before_a_prompt_that_quotes_it(pack: Pack) -> None:
+    from trainer.quiz.review import questions_for
+
+    premise = pack.of_kind(Kind.PREMISE)[0].id
+    # The premise is the more overdue, but its question quotes the thesis.
+    asked = [q.id for q in questions_for(pack, [premise, "thesis", "conclusion"])]
+    assert asked == ["thesis:thesis", "premises:thesis", "conclusion:conclusion"]

@@ -51,11 +51,11 @@ def plan(pack: Pack, mode: Mode, *, seed: int, limit: int | None = None) -> tupl
     if mode is Mode.PREMISES:
         # The argument's skeleton in its own order: what it claims, why, what it concludes.
         questions.sort(key=lambda q: _FRAME_RANK.get(q.kind, 1))
-    _state_before_quoting(questions)
+    state_before_quoting(questions)
     return tuple(questions if limit is None else questions[: max(0, limit)])
 
 
-def _state_before_quoting(questions: list[Question]) -> None:
+def state_before_quoting(questions: list[Question]) -> None:
     """Move each "state the thesis / conclusion" question before the first question that
     quotes that claim ("The author argues: <thesis>. Name the premises."), which would give
     its answer away. Everything else keeps its shuffled place."""

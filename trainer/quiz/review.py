@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from trainer.packs.model import Pack
+from trainer.quiz.modes import state_before_quoting
 from trainer.quiz.questions import Question, QuestionKind, questions_of_kind
 
 
@@ -25,4 +26,6 @@ def questions_for(pack: Pack, item_ids: Iterable[str]) -> tuple[Question, ...]:
         found = by_target.get(item_id)
         if found is not None:
             chosen.setdefault(found.id, found)
-    return tuple(chosen.values())
+    questions = list(chosen.values())
+    state_before_quoting(questions)  # urgency order, unless a prompt would give an answer away
+    return tuple(questions)
