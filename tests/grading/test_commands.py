@@ -104,3 +104,16 @@ def test_batch_missing_file_or_column_exits_2(
     args = _parse("batch", "--pack", str(SMALL_PACK), str(bad))
     assert args.run(args) == 2
     assert "answer" in capsys.readouterr().err
+
+
+def test_batch_of_a_spreadsheet_saved_in_a_legacy_encoding_says_how_to_fix_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    legacy = tmp_path / "class.csv"
+    legacy.write_bytes("item,answer\ncost,trop ch\u00e8re\n".encode("cp1252"))
+    out = tmp_path / "graded.csv"
+    args = _parse("batch", "--pack", str(SMALL_PACK), str(legacy), "--out", str(out))
+    assert args.run(args) == 2
+    err = capsys.readouterr().err
+    assert f"{legacy}: is not UTF-8 text" in err and "CSV UTF-8" in err
+    assert not out.exists()  # nothing half-written

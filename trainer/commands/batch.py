@@ -16,11 +16,12 @@ import csv
 import json
 import sys
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, Any, TextIO
 
 from trainer.commands.grade import load, suggest
 from trainer.grading import agreement
 from trainer.grading.parallel import grade_many
+from trainer.packs.model import Pack
 
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -95,48 +96,61 @@ def run(args: argparse.Namespace) -> int:
     if pack is None:
         handle.close()
         return EXIT_INVALID
-    with handle:
-        reader = csv.DictReader(handle)
-        fields = list(reader.fieldnames or [])
-        missing = [name for name in ("item", "answer") if name not in fields]
-        if missing:
-            print(
-                f"{args.responses}:1: the header needs column(s) {', '.join(missing)} "
-                f"(found: {', '.join(fields) or 'nothing'})",
-                file=sys.stderr,
-            )
-            return EXIT_INVALID
-        rows: list[dict[str, Any]] = []
-        problems: list[str] = []
-        pending: list[tuple[int, int, str, str, bool | str | None]] = []
-        try:
-            for row in reader:
-                line = reader.line_num
-                out: dict[str, Any] = {name: row.get(name) or "" for name in fields}
-                item_id = (row.get("item") or "").strip()
-                answer = row.get("answer")
-                problem = ""
-                if answer is None:
-                    problem = "missing column 'answer'"
-                elif not item_id:
-                    problem = "missing item id"
-                elif pack.get(item_id) is None:
-                    problem = f"unknown item {item_id!r}: {suggest(pack, item_id)}"
-                rows.append(out)
-                if problem:
-                    problems.append(f"line {line}: {problem}")
-                    out.update(
-                        outcome="error",
-                        score="",
-                        matched_item="",
-                        reason="error",
-                        explanation=problem,
-                    )
-                    continue
-                assert answer is not None
-                pending.append((len(rows) - 1, line, item_id, answer, human_mark(row.get("human"))))
-        except csv.Error as error:
-            problems.append(f"line {reader.line_num}: unreadable CSV: {error}")
+    try:
+        with handle:
+            return _grade_file(args, pack, handle)
+    except UnicodeDecodeError as error:
+        # Spreadsheets often export in a legacy encoding; say so rather than guess at one.
+        print(
+            f"{args.responses}: is not UTF-8 text ({error.reason}); save it as UTF-8 CSV "
+            "(in Excel: 'CSV UTF-8') and try again",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+
+
+def _grade_file(args: argparse.Namespace, pack: Pack, handle: TextIO) -> int:
+    reader = csv.DictReader(handle)
+    fields = list(reader.fieldnames or [])
+    missing = [name for name in ("item", "answer") if name not in fields]
+    if missing:
+        print(
+            f"{args.responses}:1: the header needs column(s) {', '.join(missing)} "
+            f"(found: {', '.join(fields) or 'nothing'})",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    rows: list[dict[str, Any]] = []
+    problems: list[str] = []
+    pending: list[tuple[int, int, str, str, bool | str | None]] = []
+    try:
+        for row in reader:
+            line = reader.line_num
+            out: dict[str, Any] = {name: row.get(name) or "" for name in fields}
+            item_id = (row.get("item") or "").strip()
+            answer = row.get("answer")
+            problem = ""
+            if answer is None:
+                problem = "missing column 'answer'"
+            elif not item_id:
+                problem = "missing item id"
+            elif pack.get(item_id) is None:
+                problem = f"unknown item {item_id!r}: {suggest(pack, item_id)}"
+            rows.append(out)
+            if problem:
+                problems.append(f"line {line}: {problem}")
+                out.update(
+                    outcome="error",
+                    score="",
+                    matched_item="",
+                    reason="error",
+                    explanation=problem,
+                )
+                continue
+            assert answer is not None
+            pending.append((len(rows) - 1, line, item_id, answer, human_mark(row.get("human"))))
+    except csv.Error as error:
+        problems.append(f"line {reader.line_num}: unreadable CSV: {error}")
     verdicts = grade_many(
         pack, [(item_id, answer) for _, _, item_id, answer, _ in pending], args.jobs
     )
