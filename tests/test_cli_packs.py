@@ -77,6 +77,17 @@ def test_packs_lists_builtin_and_user_packs(
     assert by_id["broken"]["problems"] == 1
 
 
+def test_packs_dir_that_is_a_file_is_said_to_be_one(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    not_a_folder = tmp_path / "packs.txt"
+    not_a_folder.write_text("oops", encoding="utf-8")
+    code, out, _ = run(capsys, "packs", "--packs-dir", str(not_a_folder))
+    assert code == 0
+    assert f"{not_a_folder} is a file, not a folder" in out
+    assert "long-range-strikes" in out  # the built-in packs are still listed
+
+
 def test_packs_dir_from_environment(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

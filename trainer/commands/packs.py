@@ -84,5 +84,8 @@ def run(args: argparse.Namespace) -> int:
                 f"{entry.origin:8}  {entry.id:24}  {entry.title} "
                 f"(v{entry.version}, {entry.items} items)  {entry.path}"
             )
-    print(f"\nYour pack folder: {user_dir}")
+    if user_dir.exists() and not user_dir.is_dir():
+        print(f"\nYour pack folder: {user_dir} is a file, not a folder: no packs are read from it")
+    else:
+        print(f"\nYour pack folder: {user_dir}")
     return 0
