@@ -156,3 +156,19 @@ def test_grader_agrees_with_the_teacher() -> None:
     print("\n" + report)
     assert not opposite_accepted, f"opposites accepted: {opposite_accepted}\n{report}"
     assert figures.accuracy >= 0.90, report
+
+
+def test_naming_the_wrong_kind_of_claim_never_names_one_left_to_find() -> None:
+    """In "name the premises", an answer that is a rejected claim is told so, without the
+    explanation naming (and so giving away) one of the premises still to find."""
+    from trainer.grading import Grader
+    from trainer.locations import builtin_pack_dir
+    from trainer.packs import Kind, load_pack
+
+    pack = load_pack(builtin_pack_dir())
+    premises = pack.of_kind(Kind.PREMISE)
+    verdict = Grader(pack).grade_best("deter north korea from sending more troops", premises)
+    assert verdict.belongs_to == "deter-north-korea"
+    assert verdict.explanation.endswith("not a premise of the thesis.")
+    for premise in premises:
+        assert premise.label[:40] not in verdict.explanation

@@ -52,10 +52,14 @@ def test_premises_are_named_one_at_a_time_each_against_those_not_yet_named() -> 
     assert (first["state"], first["named"], first["remaining"]) == ("answer", 1, 2)
     assert grader.calls[-1][1] == ("cost", "bullying", "learning")
 
-    again = only(session.answer("uniforms cost too much"), "verdict")
-    assert grader.calls[-1][1] == ("bullying", "learning")
-    assert again["verdict"]["outcome"] == "incorrect"  # naming it twice does not count twice
-    assert session.phase is Phase.ANSWER
+    # Naming it again does not count twice, and is not held against the premises left.
+    again = session.answer("uniforms cost too much")
+    assert grader.calls[-2][1] == ("bullying", "learning")
+    assert grader.calls[-1][1] == ("cost",)  # then checked against those already named
+    error = only(again, "error")
+    assert error["code"] == "already_named"
+    assert "Uniforms cost too much." in error["message"]
+    assert not of_type(again, "verdict") and session.phase is Phase.ANSWER
 
     session.answer("Bullying moves elsewhere.")
     events = session.answer("clothes do not help learning")
@@ -157,6 +161,16 @@ def test_after_one_rebuttal_the_user_may_give_more() -> None:
     result = only(events, "result")
     assert (result["outcome"], result["score"], result["max"]) == ("correct", 100, 100)
     assert result["named"] == ["phones", "poor-pay"]
+
+
+def test_giving_the_same_rebuttal_again_is_said_to_be_named_already() -> None:
+    session, _, _ = start((QuestionKind.REBUTTAL, "equality"), (QuestionKind.EVIDENCE, None))
+    session.answer("Wealth still shows in phones.")
+    again = session.answer("wealth still shows in phones")
+    assert only(again, "error")["code"] == "already_named"
+    assert session.phase is Phase.MORE  # still waiting for another answer, or Enter
+    result = only(session.answer(""), "result")
+    assert (result["outcome"], result["score"]) == ("correct", 100)
 
 
 def test_an_empty_line_moves_on_from_a_passed_rebuttal_and_shows_the_others() -> None:

@@ -238,6 +238,19 @@ async def test_both_sides_near_miss_and_known_wrong_feedback() -> None:
         assert results_screen(s).summary.totals["outcomes"]["correct"] == 1
 
 
+async def test_naming_a_premise_twice_is_a_notice_not_a_wrong_answer() -> None:
+    async with quiz("premises", BUILTIN_PACK) as s:
+        await s.state_the_thesis()
+        first = s.targets[0]
+        await s.answer(s.model(first))
+        verdicts = len([e for e in s.session.events if isinstance(e, VerdictEvent)])
+        await s.answer(s.model(first))
+        assert len([e for e in s.session.events if isinstance(e, VerdictEvent)]) == verdicts
+        notices = [str(n.message) for n in s.app._notifications]
+        assert any("You have already named that one" in n for n in notices)
+        assert s.verdict.startswith("\u2714 Correct")  # the panel still shows the last grade
+
+
 async def test_known_wrong_answer_gets_its_targeted_feedback() -> None:
     async with quiz("premises") as s:
         await s.state_the_thesis()

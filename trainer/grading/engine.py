@@ -1221,7 +1221,9 @@ class Grader:
                 Outcome.INCORRECT,
                 below_partial,
                 Reason.NEIGHBOUR,
-                self._neighbour_explanation(item, other),
+                self._neighbour_explanation(
+                    item, other, several=pool is not None and len(pool) > 1
+                ),
                 belongs_to=neighbour,
             )
 
@@ -1342,7 +1344,9 @@ class Grader:
         words = set(content)
         return any(len(p.vids) < 2 and set(p.keystring.split()) == words for p in key.right)
 
-    def _neighbour_explanation(self, item: Item, other: Item) -> str:
+    def _neighbour_explanation(self, item: Item, other: Item, *, several: bool = False) -> str:
+        """Why the answer belongs to `other`. With `several` candidates (name the premises),
+        the asked-for side is named as a group: naming one left to find would give it away."""
         if item.kind is Kind.PERSON and other.kind is Kind.PERSON:
             return f"That's {other.name}, not the person who said this."
         if item.kind is Kind.REBUTTAL and other.kind is Kind.REBUTTAL:
@@ -1361,7 +1365,10 @@ class Grader:
             if other.speaker == item.speaker:
                 return f'That\'s another point {speaker} made: "{other.label}".'
             return f"That's what {speaker} argued, not {self._speaker_name(item)}."
-        asked = _describe(item, self.pack, self._common)
+        if several:
+            asked = _GROUP_NAMES.get(item.kind, "one of the answers asked for")
+        else:
+            asked = _describe(item, self.pack, self._common)
         return f"That's {_describe(other, self.pack, self._common)}, not {asked}."
 
 
@@ -1494,6 +1501,18 @@ def _topic(item: Item, common: frozenset[str], other: Item | None = None) -> str
                 return name
             first = first or name
     return first or f'"{item.label}"'
+
+
+_GROUP_NAMES = {
+    Kind.PREMISE: "a premise of the thesis",
+    Kind.COUNTERARGUMENT: "a claim the author rejects",
+    Kind.REBUTTAL: "one of the author's answers to this claim",
+    Kind.EVIDENCE: "the evidence for this claim",
+    Kind.QUOTE: "one of the quotes asked about",
+    Kind.OTHER_SIDE: "an argument against this claim",
+    Kind.REPLY: "the author's reply to this argument",
+}
+"""How a question with several candidates names them: "not a premise of the thesis"."""
 
 
 def _describe(item: Item, pack: Pack, common: frozenset[str]) -> str:

@@ -114,7 +114,10 @@ class Item:
         if self.kind is Kind.PERSON:
             return self.name
         first = self.text.strip().split(". ")[0]
-        return first if len(first) <= 80 else first[:77].rstrip() + "..."
+        if len(first) <= 80:
+            return first
+        cut = first[:78].rsplit(" ", 1)[0] if " " in first[:78] else first[:77]
+        return cut.rstrip(" ,;:") + "..."  # at a word boundary: "illu..." reads as a typo
 
 
 @dataclass(frozen=True, slots=True)

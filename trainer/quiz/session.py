@@ -212,6 +212,15 @@ class Session:
         said_more = self._phase is Phase.SAY_MORE
         origin = self._return_phase if said_more else self._phase
         verdict, item_id, graded, used_more = self._grade(record, text, said_more)
+        repeated = None if said_more else self._already_named(record, text, verdict)
+        if repeated is not None:
+            # Not a wrong answer to the targets left: it costs nothing and marks nothing.
+            named = self.pack.item(repeated).answer.canonical  # as the checklist shows it
+            return self.error(
+                "already_named",
+                f'You have already named that one ("{named}"). Name another, or give up to '
+                "see the rest.",
+            )
         self._attempts += 1
         took = self._now - self._last_step
         self._last_step = self._now
@@ -500,6 +509,16 @@ class Session:
                 best, graded, used_more = combined, combined_text, True
         item_id = best.item_id if best.item_id in remaining else remaining[0]
         return best, item_id, graded, used_more
+
+    def _already_named(self, record: QuestionRecord, text: str, verdict: VerdictLike) -> str | None:
+        """The target already named that `text` names again, in a question that takes several
+        answers (name the premises; more answers to a counterargument), if it is one."""
+        question = record.question
+        several = question.kind.recall or question.more
+        if not several or not record.named or str(verdict.outcome) == CORRECT:
+            return None
+        again = self._grade_against(text, [self.pack.item(i) for i in record.named])
+        return again.item_id if str(again.outcome) == CORRECT else None
 
     def _name(self, record: QuestionRecord, item_id: str, points: int | None) -> None:
         if item_id not in record.named:
