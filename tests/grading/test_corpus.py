@@ -172,3 +172,19 @@ def test_naming_the_wrong_kind_of_claim_never_names_one_left_to_find() -> None:
     assert verdict.explanation.endswith("not a premise of the thesis.")
     for premise in premises:
         assert premise.label[:40] not in verdict.explanation
+
+
+def test_an_opposite_in_other_words_is_wrong_not_partly_right() -> None:
+    """The built-in pack declares "sooner" as "not prolong", so saying the motive shortens
+    the war is caught as the opposite of the author's claim, not half-credited."""
+    from trainer.grading import Grader, Outcome
+    from trainer.locations import builtin_pack_dir
+    from trainer.packs import load_pack
+
+    grader = Grader(load_pack(builtin_pack_dir()))
+    for answer in ("Trump-proofing ends the war sooner with fewer deaths", "it ends it faster"):
+        assert grader.grade(answer, "trump-prolongs").outcome is Outcome.INCORRECT, answer
+    assert grader.grade("it drags the war out and costs lives", "trump-prolongs").outcome in (
+        Outcome.CORRECT,
+        Outcome.PARTIAL,
+    )
