@@ -188,3 +188,26 @@ def test_an_opposite_in_other_words_is_wrong_not_partly_right() -> None:
         Outcome.CORRECT,
         Outcome.PARTIAL,
     )
+
+
+def test_half_like_one_answer_but_the_opposite_of_another_is_wrong() -> None:
+    """Named against several answers at once, an answer that contradicts one of them gets no
+    partial credit from a shallow likeness to another; a known wrong answer that is just a
+    neighbouring right answer ("that is the ten-days rebuttal") still leaves it partial."""
+    from trainer.grading import Grader, Outcome, Reason
+    from trainer.locations import builtin_pack_dir
+    from trainer.packs import Kind, load_pack
+
+    pack = load_pack(builtin_pack_dir())
+    grader = Grader(pack)
+
+    def rebuttals(claim: str) -> tuple[str, ...]:
+        return tuple(r.id for r in pack.pointing_at(claim, Kind.REBUTTAL))
+
+    opposite = grader.grade_best(
+        "trump proofing will end the war sooner with fewer deaths", rebuttals("trump-proofing")
+    )
+    assert opposite.outcome is Outcome.INCORRECT and opposite.item_id == "trump-prolongs"
+    assert opposite.reason in (Reason.OPPOSITE, Reason.KNOWN_WRONG)
+    partly = grader.grade_best("ten days of russian recruitment", rebuttals("deter-north-korea"))
+    assert partly.outcome is Outcome.PARTIAL and partly.item_id == "nk-ten-days"

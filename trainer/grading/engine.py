@@ -1115,12 +1115,23 @@ class Grader:
         order = {Outcome.CORRECT: 2, Outcome.PARTIAL: 1, Outcome.INCORRECT: 0}
         best: Verdict | None = None
         best_rank: tuple[int, int, float] = (-1, -1, -1.0)
+        contradicts: Verdict | None = None
         for index in indexes:
             verdict = self._verdict(analysis, index, pool)
             rank = (order[verdict.outcome], verdict.score, self._score(analysis, index).raw)
             if rank > best_rank:
                 best, best_rank = verdict, rank
+            if contradicts is None and verdict.reason in _CONTRADICTIONS:
+                contradicts = verdict
         assert best is not None
+        if best.outcome is Outcome.PARTIAL and contradicts is not None:
+            # Half like one answer while saying the opposite of another is not half right:
+            # "Trump-proofing ends the war sooner" is no step towards "Putin will wait". But
+            # a known wrong answer that is the partly matched answer's own point ("that is
+            # the ten-days rebuttal") marks a neighbour, not a contradiction.
+            wrong = contradicts.wrong_answer
+            if wrong is None or self.grade(wrong, best.item_id).outcome is not Outcome.CORRECT:
+                return contradicts
         return best
 
     def _item_index(self, item: Item | str) -> int:
@@ -1502,6 +1513,9 @@ def _topic(item: Item, common: frozenset[str], other: Item | None = None) -> str
             first = first or name
     return first or f'"{item.label}"'
 
+
+_CONTRADICTIONS = frozenset({Reason.OPPOSITE, Reason.KNOWN_WRONG})
+"""Verdicts that say the answer contradicts the key, not merely that it falls short."""
 
 _GROUP_NAMES = {
     Kind.PREMISE: "a premise of the thesis",
