@@ -69,5 +69,7 @@ def state_before_quoting(questions: list[Question]) -> None:
 
 
 _STATEMENTS = frozenset({QuestionKind.THESIS, QuestionKind.CONCLUSION})
-_FRAME_RANK = {QuestionKind.THESIS: 0, QuestionKind.CONCLUSION: 2}
 """Kinds that ask the user to state a claim that other kinds' prompts quote."""
+
+_FRAME_RANK = {QuestionKind.THESIS: 0, QuestionKind.CONCLUSION: 2}
+"""Premises mode's order: the thesis first, the conclusion last, the rest (1) between."""
