@@ -162,6 +162,35 @@ def throughput(pack: Pack, grader: Grader, total: int) -> None:
     )
 
 
+def hostile_vocabulary(pack: Pack, runs: int = 21) -> None:
+    """(c) A pack is untrusted: 6,000 spellings sharing one first word, against the longest
+    answer, each word one slip from a spelling. Beside the same pack without a vocabulary."""
+    from dataclasses import replace
+
+    from trainer.packs.model import Vocabulary
+
+    groups = tuple(
+        (f"the alpha{i:04d}", f"the beta{i:04d}", f"the gamma{i:04d}") for i in range(2000)
+    )
+    hostile = Grader(replace(pack, vocabulary=Vocabulary(same=groups)))
+    plain = Grader(replace(pack, vocabulary=Vocabulary()))
+    item = pack.of_kind(Kind.REBUTTAL)[0].id
+
+    def median_ms(grader: Grader) -> float:
+        times = []
+        for run in range(runs):
+            answer = f"the alpha{run:03d}x " * 150  # each "alpha0010" with a slip; no cache hits
+            start = time.perf_counter()
+            grader.grade(answer, item)
+            times.append((time.perf_counter() - start) * 1000)
+        return statistics.median(times)
+
+    base, worst = median_ms(plain), median_ms(hostile)
+    print("(c) a hostile vocabulary: 6,000 spellings after one first word, 2,000-char answers")
+    print(f"    no vocabulary        median {base:7.2f} ms")
+    print(f"    hostile vocabulary   median {worst:7.2f} ms   ratio {worst / base:.1f}x")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=2000)
@@ -176,6 +205,7 @@ def main() -> None:
     )
     latency(pack, grader, args.runs)
     throughput(pack, grader, args.answers)
+    hostile_vocabulary(pack)
 
 
 if __name__ == "__main__":

@@ -83,3 +83,18 @@ def test_common_names_are_never_the_topic_of_one_claim() -> None:
     assert "kursk" in common_names(listed)
     verdict = Grader(listed).grade("russia will retake kursk before negotiating", "nk-unproven")
     assert "Kursk claim" not in verdict.explanation
+
+
+def test_thousands_of_spellings_sharing_a_first_word_each_read_as_their_own() -> None:
+    """Packs are untrusted, so the rewriter is a trie, not a list scanned per word; it must
+    still find the right spelling among many alike, typos and plurals included."""
+    groups = tuple((f"the alpha{i:04d}", f"the beta{i:04d}") for i in range(3000))
+    rewrites = Rewrites(Vocabulary(same=groups))
+    assert read("the beta2999 and the beta0001s", rewrites) == (
+        "thealpha2999",
+        "and",
+        "thealpha0001",
+    )
+    assert read("the ebta0042", rewrites) == ("thealpha0042",)  # a swap is one slip
+    assert read("the betta0042", rewrites) == ("thealpha0042",)  # so is a doubled letter
+    assert read("the the gamma0001", rewrites) == ("the", "the", "gamma0001")

@@ -21,18 +21,57 @@ from trainer.packs.model import Vocabulary
 
 NOT = "not"
 
+TYPO_MIN = 5
+"""A word after a spelling's first may have one slip if it is at least this long."""
+
+
+class _Node:
+    """One word of a spelling: the words that may follow it, and the reading if it ends here.
+
+    A trie, so that finding the spelling at a position costs one lookup per word whatever
+    the size of the vocabulary (a pack is untrusted: thousands of spellings sharing a first
+    word must not make every answer slow to grade).
+    """
+
+    __slots__ = ("next", "reading", "slips")
+
+    def __init__(self) -> None:
+        self.next: dict[str, _Node] = {}
+        self.reading: tuple[str, ...] | None = None
+        self.slips: dict[str, list[str]] = {}
+        """Each following word long enough to allow a typo, under itself and under every
+        one-letter deletion of it: a word one slip from a token shares a key with it."""
+
+    def index_slips(self) -> None:
+        for word in self.next:
+            if len(word) >= TYPO_MIN:
+                for key in _deletions(word):
+                    self.slips.setdefault(key, []).append(word)
+
+    def slipped(self, token: str) -> _Node | None:
+        """The following word `token` is one slip from (a typo, a swap), if any."""
+        found = sorted(
+            {
+                word
+                for key in _deletions(token)
+                for word in self.slips.get(key, ())
+                if OSA.distance(token, word, score_cutoff=1) <= 1
+            }
+        )
+        return self.next[found[0]] if found else None
+
 
 class Rewrites:
-    """Token rewrites compiled from a `Vocabulary`: longest spelling first, one pass.
+    """Token rewrites compiled from a `Vocabulary`: the longest spelling wins, in one pass.
 
     Hashes by identity on purpose: the grader's caches key on (text, rewrites), and one
     Rewrites is built per pack, so equal-but-distinct objects never need to meet.
     """
 
-    __slots__ = ("_rules",)
+    __slots__ = ("_root",)
 
     def __init__(self, vocabulary: Vocabulary | None = None) -> None:
-        self._rules: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        self._root = _Node()
         if vocabulary is None:
             return
         for group in vocabulary.same:
@@ -46,68 +85,86 @@ class Rewrites:
             self._add(reading, reading)
             for word in opposite.words:
                 self._add(_words(word), reading)
-        for rules in self._rules.values():
-            rules.sort(key=lambda rule: -len(rule[0]))
+        self._index(self._root)
 
     def __bool__(self) -> bool:
-        return bool(self._rules)
+        return bool(self._root.next)
 
-    def _add(self, pattern: tuple[str, ...], target: tuple[str, ...]) -> None:
+    def _add(self, pattern: tuple[str, ...], reading: tuple[str, ...]) -> None:
         # The reading itself is a rule too, so a spelling that is part of it ("Korea" in
         # "North Korea") is not rewritten a second time inside it.
-        if pattern and target:
-            self._rules.setdefault(pattern[0], []).append((pattern, target))
+        if not pattern or not reading:
+            return
+        node = self._root
+        for word in pattern:
+            node = node.next.setdefault(word, _Node())
+        if node.reading is None:  # the first listing of a spelling wins
+            node.reading = reading
+
+    def _index(self, node: _Node) -> None:
+        for child in node.next.values():
+            child.index_slips()
+            self._index(child)
 
     def apply(self, tokens: Sequence[str]) -> tuple[str, ...]:
         """`tokens` with every listed spelling replaced by its reading; unchanged when the
         pack lists none."""
-        if not self._rules:
+        if not self._root.next:
             return tuple(tokens)
         out: list[str] = []
         i = 0
         n = len(tokens)
         while i < n:
-            rules = self._rules.get(tokens[i])
-            if rules:
-                for pattern, target in rules:
-                    end = _match(tokens, i, pattern)
-                    if end:
-                        out.extend(target)
-                        i = end
-                        break
-                else:
-                    out.append(tokens[i])
-                    i += 1
-            else:
+            end, reading = self._longest(tokens, i)
+            if reading is None:
                 out.append(tokens[i])
                 i += 1
+            else:
+                out.extend(reading)
+                i = end
         return tuple(out)
 
+    def _longest(self, tokens: Sequence[str], start: int) -> tuple[int, tuple[str, ...] | None]:
+        """The longest spelling that starts at `start`: (where it ends, its reading).
 
-def _match(tokens: Sequence[str], start: int, pattern: tuple[str, ...]) -> int:
-    """Where `pattern` ends if it starts at `start`, else 0. Clause marks inside the span are
-    passed over: "N. Korea" reads "n | korea", and is still the name. The last word may take
-    an "s": students drop the apostrophe ("north koreas troops", "kievs position")."""
-    j = start
-    n = len(tokens)
-    last = len(pattern) - 1
-    for k, word in enumerate(pattern):
-        while start < j < n and tokens[j] == BREAK:
-            j += 1
-        if j >= n:
-            return 0
-        token = tokens[j]
-        if token != word and not (k == last and token == word + "s") and not _typo(token, word, k):
-            return 0
-        j += 1
-    return j
+        Clause marks inside the span are passed over ("N. Korea" reads "n | korea"). The first
+        word must be exact; a later long word may have one slip ("north koria"), and a
+        spelling's last word may take an "s" ("north koreas troops", "kievs position")."""
+        first = tokens[start]
+        node = self._root.next.get(first)
+        if node is None:
+            plural = self._root.next.get(first[:-1]) if first.endswith("s") else None
+            if plural is not None and plural.reading is not None:
+                return start + 1, plural.reading
+            return start, None
+        found: tuple[int, tuple[str, ...] | None] = (start + 1, node.reading)
+        j = start + 1
+        n = len(tokens)
+        while node.next:
+            k = j
+            while k < n and tokens[k] == BREAK:
+                k += 1
+            if k >= n:
+                break
+            token = tokens[k]
+            child = node.next.get(token)
+            if child is None and token.endswith("s"):
+                plural = node.next.get(token[:-1])
+                if plural is not None and plural.reading is not None:
+                    return k + 1, plural.reading  # the "s" closes a spelling
+            if child is None and len(token) >= TYPO_MIN - 1 and node.slips:
+                child = node.slipped(token)
+            if child is None:
+                break
+            node, j = child, k + 1
+            if node.reading is not None:
+                found = (j, node.reading)
+        return found
 
 
-def _typo(token: str, word: str, position: int) -> bool:
-    """One slip in a long word after the first ("north koria"): the first word must be exact,
-    since it is what the rules are looked up by, and short words are too easily something
-    else."""
-    return position > 0 and len(word) >= 5 and OSA.distance(token, word, score_cutoff=1) <= 1
+def _deletions(word: str) -> set[str]:
+    """`word` and each way of deleting one letter from it (SymSpell's index keys)."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
 def _words(spelling: str) -> tuple[str, ...]:
