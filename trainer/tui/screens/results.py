@@ -19,6 +19,7 @@ from textual.widgets import Button, DataTable, Footer, Static
 
 from trainer.packs.model import Kind, Pack
 from trainer.quiz.events import SummaryEvent
+from trainer.quiz.questions import QuestionKind
 from trainer.tui.modes import MODE_INFO
 from trainer.tui.outline import KIND_NAMES
 from trainer.tui.screens.quiz import QUESTION_NAMES
@@ -130,7 +131,10 @@ class ResultsScreen(Screen[tuple[str, ...] | None]):
     def _fill_kinds(self) -> None:
         table = self.query_one("#kinds", DataTable)
         table.add_columns("Kind", "Right", "Points", "Time")
-        for kind, row in self.summary.by_kind.items():
+        # In the argument's order (thesis ... conclusion), the same in every session.
+        order = {kind.value: n for n, kind in enumerate(QuestionKind)}
+        kinds = sorted(self.summary.by_kind.items(), key=lambda pair: order.get(pair[0], 99))
+        for kind, row in kinds:
             table.add_row(
                 Text(QUESTION_NAMES.get(kind, kind).capitalize()),
                 _right(f"{row['correct']}/{row['questions']}"),
