@@ -240,3 +240,18 @@ def test_half_like_one_answer_but_the_opposite_of_another_is_wrong() -> None:
     assert opposite.reason in (Reason.OPPOSITE, Reason.KNOWN_WRONG)
     partly = grader.grade_best("ten days of russian recruitment", rebuttals("deter-north-korea"))
     assert partly.outcome is Outcome.PARTIAL and partly.item_id == "nk-ten-days"
+
+
+def test_a_key_phrase_used_under_a_negation_is_not_a_key_idea_found() -> None:
+    """ "NATO isn't at war" does not cover the idea "at war", though its words are there."""
+    from trainer.grading import Grader
+    from trainer.locations import builtin_pack_dir
+    from trainer.packs import load_pack
+
+    grader = Grader(load_pack(builtin_pack_dir()))
+    negated = grader.grade(
+        "nato satellites are involved but nato isnt at war", "risk-war-with-nato"
+    )
+    assert "war" in negated.concepts_missing and "war" not in negated.concepts_found
+    plain = grader.grade("nato satellites are involved so nato is at war", "risk-war-with-nato")
+    assert "war" in plain.concepts_found

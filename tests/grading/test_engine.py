@@ -272,3 +272,11 @@ def test_self_tests_all_agreeing_is_ok() -> None:
     report = run_self_tests(small_pack())
     assert report.ok and report.checked == 0
     assert "all 0" in report.lines()[0]
+
+
+def test_the_right_figure_in_the_wrong_unit_of_time_is_a_wrong_figure(grader: Grader) -> None:
+    verdict = grader.grade("30,000 volunteers a year", "ev-volunteers")
+    assert verdict.outcome is Outcome.INCORRECT and verdict.reason is Reason.WRONG_NUMBER
+    assert "counted in months, not years" in verdict.explanation
+    assert grader.grade("30k new volunteers every month", "ev-volunteers").correct
+    assert grader.grade("30,000 volunteers, every single month", "ev-volunteers").correct

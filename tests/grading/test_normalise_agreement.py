@@ -67,3 +67,8 @@ def test_agreement_edge_cases() -> None:
     assert Agreement().kappa == 1.0
     assert agreement([(True, True)] * 3).kappa == 1.0
     assert agreement([(False, True)]).precision == 1.0
+
+
+def test_till_ends_a_clause_as_until_does() -> None:
+    """So "won't negotiate till it retakes Kursk" does not negate the retaking."""
+    assert normalise("wont negotiate till it retakes kursk").tokens.count("|") == 1

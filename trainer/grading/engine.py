@@ -362,6 +362,8 @@ class _Parsed:
     numbers: frozenset[str]
     pairs: tuple[tuple[int, int], ...] = ()
     """Positions (before, after) of content words on the two sides of "over", "instead of"..."""
+    units: frozenset[tuple[str, str]] = frozenset()
+    """(figure, unit of time) pairs: "30,000 volunteers a month" -> ("30000", "month")."""
 
     @property
     def content(self) -> tuple[str, ...]:
@@ -431,7 +433,51 @@ def _parse_tokens(tokens: Sequence[str]) -> _Parsed:
         and keys[right] not in DIRECTIONAL_KEYS
         and clause[left] == clause[right]
     )
-    return _Parsed(tuple(keys), tuple(negs), tuple(pols), tuple(clause), frozenset(numbers), pairs)
+    return _Parsed(
+        tuple(keys),
+        tuple(negs),
+        tuple(pols),
+        tuple(clause),
+        frozenset(numbers),
+        pairs,
+        _number_units(tokens),
+    )
+
+
+TIME_UNITS = {
+    "second": "second",
+    "seconds": "second",
+    "minute": "minute",
+    "minutes": "minute",
+    "hour": "hour",
+    "hours": "hour",
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+}
+UNIT_REACH = 4
+"""How many words after a figure its unit may come: "30,000 new volunteers every month"."""
+
+
+def _number_units(tokens: Sequence[str]) -> frozenset[tuple[str, str]]:
+    """Each figure with the unit of time that follows it in its clause, if one does."""
+    found: set[tuple[str, str]] = set()
+    for i, token in enumerate(tokens):
+        if not token.isdigit():
+            continue
+        for following in tokens[i + 1 : i + 1 + UNIT_REACH]:
+            if following == BREAK or following.isdigit():
+                break
+            unit = TIME_UNITS.get(following)
+            if unit is not None:
+                found.add((token, unit))
+                break
+    return frozenset(found)
 
 
 @dataclass(slots=True)
@@ -491,6 +537,11 @@ class _Key:
     """Items an answer is easily confused with: same kind and same `ref`, or same speaker."""
     word_terms: list[tuple[int, str]] = field(default_factory=list)
     """(group, " words ") for concept terms made of everyday words ("only", "more than")."""
+    word_parity: dict[str, int | None] = field(default_factory=dict)
+    """For each word term, the negation parity the key's phrasings use it with (None: they
+    disagree, or never use it), so that "isn't at war" does not cover "at war"."""
+    units: dict[str, frozenset[str]] = field(default_factory=dict)
+    """For each figure, the units of time the key gives it in ("30000": {"month"})."""
 
 
 @dataclass(slots=True)
@@ -531,6 +582,8 @@ class _Analysis:
     akeys: list[tuple[frozenset[int], float]]
     total: float
     text: str
+    tokens: tuple[str, ...]
+    """The answer's words with clause marks, for where a word term's negation reaches."""
     used: frozenset[int]
     keystring: str
     lex: dict[int, float] = field(default_factory=dict)
@@ -573,10 +626,13 @@ class Grader:
         """`text` read with the pack's vocabulary, as every answer and key text is."""
         return _parse(text, self._rewrites)
 
+    def _tokens(self, text: str) -> tuple[str, ...]:
+        """The words of `text` with the pack's vocabulary, clause marks kept."""
+        return self._rewrites.apply(normalise(text).tokens)
+
     def _plain_words(self, text: str) -> tuple[str, ...]:
         """The words of `text` with the pack's vocabulary, clause marks dropped."""
-        tokens = self._rewrites.apply(normalise(text).tokens)
-        return tuple(token for token in tokens if token != BREAK)
+        return tuple(token for token in self._tokens(text) if token != BREAK)
 
     # -- building -------------------------------------------------------------------------
 
@@ -681,9 +737,20 @@ class Grader:
             speaker = self.pack.get(item.speaker)
             if speaker is not None:
                 names |= set(self._parse(speaker.name)[0].content)
+        units: dict[str, set[str]] = defaultdict(set)
+        for text in (*(p.text for p in key.right), item.text):
+            for number, unit in self._parse(text)[0].units:
+                units[number].add(unit)
+        key.units = {number: frozenset(found) for number, found in units.items()}
         key.numbers = frozenset(numbers)
         key.key_numbers = frozenset(key_numbers)
         key.own_names = frozenset(names)
+        for _, term_text in key.word_terms:
+            seen = {
+                _word_term_parity(self._tokens(phrasing.text), term_text.split())
+                for phrasing in key.right
+            } - {None}
+            key.word_parity[term_text] = seen.pop() if len(seen) == 1 else None
         return key
 
     def _finish_vocab(self) -> None:
@@ -833,7 +900,8 @@ class Grader:
             for vid in vids:
                 if self._words[vid] in self._person_names:
                     named.add(self._words[vid])
-        words = self._plain_words(answer) if self._has_word_terms else ()
+        tokens = self._tokens(answer) if self._has_word_terms else ()
+        words = [token for token in tokens if token != BREAK]
         return _Analysis(
             answer=answer,
             parsed=parsed,
@@ -847,6 +915,7 @@ class Grader:
             akeys=akeys,
             total=total,
             text=" " + " ".join(words) + " ",
+            tokens=tokens,
             used=frozenset(vid_pol),
             keystring=" ".join(k for k, n in zip(parsed.keys, parsed.negs, strict=True) if not n),
         )
@@ -871,13 +940,17 @@ class Grader:
                 if pol is None:
                     continue
                 state = 1 if group.expected is None or pol == group.expected else -1
-                if groups.get(g, -1) < state:
+                if groups.get(g, -2) < state:  # -2: not found; -1: found the other way round
                     groups[g] = state
                 if state > 0:
                     break
         for g, words in key.word_terms:
             if words in analysis.text:
-                groups[g] = 1
+                expected = key.word_parity.get(words)
+                parity = _word_term_parity(analysis.tokens, words.split())
+                state = 1 if expected is None or parity is None or parity == expected else -1
+                if groups.get(g, -2) < state:  # -2: not found; -1: found the other way round
+                    groups[g] = state
         if groups:
             analysis.cover[index] = groups
 
@@ -1226,6 +1299,16 @@ class Grader:
                     belongs_to=neighbour,
                 )
 
+        wrong_unit = self._wrong_unit(key, analysis.parsed)
+        if wrong_unit:
+            return verdict(
+                Outcome.INCORRECT,
+                below_partial,
+                Reason.WRONG_NUMBER,
+                f"The figure is wrong: {wrong_unit}.",
+                belongs_to=neighbour,
+            )
+
         if neighbour is not None:
             other = self._items[self._index[neighbour]]
             return verdict(
@@ -1349,6 +1432,22 @@ class Grader:
         return speaker.name if speaker is not None else ""
 
     @staticmethod
+    def _wrong_unit(key: _Key, parsed: _Parsed) -> str:
+        """The right figure in the wrong unit of time ("30,000 a year" for "30,000 a month"),
+        when the answer never gives it in the right one."""
+        given: dict[str, set[str]] = defaultdict(set)
+        for number, unit in parsed.units:
+            given[number].add(unit)
+        for number, units in sorted(given.items()):
+            right = key.units.get(number)
+            if right and not units & right:
+                return (
+                    f"the article's {format_number(number)} is counted in "
+                    f"{sorted(right)[0]}s, not {sorted(units)[0]}s"
+                )
+        return ""
+
+    @staticmethod
     def _listed_short(key: _Key, content: Sequence[str]) -> bool:
         """Whether one of the item's right phrasings says just these words: the instructor
         has then accepted the short answer, and the one-word rule must not overrule them."""
@@ -1381,6 +1480,41 @@ class Grader:
         else:
             asked = _describe(item, self.pack, self._common)
         return f"That's {_describe(other, self.pack, self._common)}, not {asked}."
+
+
+def _word_term_parity(tokens: Sequence[str], words: Sequence[str]) -> int | None:
+    """The negation parity a word term is used with: the negations before it in its clause
+    ("nato isn't | at war" -> 1), 0 if any use is plain; None when the term is not there."""
+    if not words:
+        return None
+    found: int | None = None
+    clause_negations = 0
+    n, size = len(tokens), len(words)
+    for i, token in enumerate(tokens):
+        if token == BREAK:
+            clause_negations = 0
+            continue
+        if token == words[0] and tuple(_unbroken(tokens, i, size)) == tuple(words):
+            parity = clause_negations % 2
+            if parity == 0:
+                return 0
+            found = parity
+        if _is_negator(token):
+            clause_negations += 1
+        if i >= n:
+            break
+    return found
+
+
+def _unbroken(tokens: Sequence[str], start: int, size: int) -> list[str]:
+    """`size` words from `start`, passing over clause marks as the joined text does."""
+    out: list[str] = []
+    for token in tokens[start:]:
+        if len(out) == size:
+            break
+        if token != BREAK:
+            out.append(token)
+    return out
 
 
 def _find_term(term: _Term, parsed: _Parsed, positions: Sequence[frozenset[int]]) -> int | None:

@@ -269,6 +269,8 @@ CLAUSE_WORDS = frozenset(
         "if",
         "unless",
         "until",
+        "till",
+        "til",
         "when",
         "which",
         "who",
