@@ -18,6 +18,7 @@ from trainer.grading.agreement import Agreement
 
 CORPUS = Path(__file__).with_name("corpus.csv")
 HOLDOUT = Path(__file__).with_name("holdout.csv")
+HOLDOUT_2 = Path(__file__).with_name("holdout2.csv")
 KINDS = {
     "correct",
     "typo",
@@ -167,8 +168,9 @@ def test_grader_agrees_with_the_teacher() -> None:
     assert figures.accuracy >= 0.90, report
 
 
-def test_the_holdout_set_is_fair_and_complete() -> None:
-    rows = _rows(HOLDOUT)
+@pytest.mark.parametrize("path", [HOLDOUT, HOLDOUT_2], ids=lambda p: p.stem)
+def test_the_holdout_sets_are_fair_and_complete(path: Path) -> None:
+    rows = _rows(path)
     assert len(rows) >= 150
     assert sum(r["human"] == "reject" for r in rows) / len(rows) >= 0.40
     assert {r["kind"] for r in rows} == KINDS
@@ -179,12 +181,20 @@ def test_the_holdout_set_is_fair_and_complete() -> None:
 
 
 @pytest.mark.skipif(not _builtin_available(), reason="the built-in pack or its loader is missing")
-def test_grader_agrees_with_the_teacher_on_answers_it_was_never_tuned_on() -> None:
-    """`holdout.csv` was written and marked by someone who saw neither the grader's verdicts
-    nor the corpus; its figures are the honest estimate (see docs/grading.md)."""
-    figures, _, report = _measure(HOLDOUT)
-    assert figures.accuracy >= 0.90, report
-    assert figures.kappa >= 0.80, report
+@pytest.mark.parametrize(
+    ("path", "least_agreement", "least_kappa"),
+    [(HOLDOUT, 0.90, 0.80), (HOLDOUT_2, 0.87, 0.74)],
+    ids=["holdout", "holdout2"],
+)
+def test_grader_agrees_with_the_teacher_on_answers_it_was_not_written_for(
+    path: Path, least_agreement: float, least_kappa: float
+) -> None:
+    """Each hold-out set was written and marked by someone who saw neither the corpus nor a
+    verdict of the grader. The floors are what each measured blind, the first time it was
+    run (docs/grading.md); fixes made since must not fall below them."""
+    figures, _, report = _measure(path)
+    assert figures.accuracy >= least_agreement, report
+    assert figures.kappa >= least_kappa, report
 
 
 def test_naming_the_wrong_kind_of_claim_never_names_one_left_to_find() -> None:
