@@ -265,3 +265,19 @@ def test_a_key_phrase_used_under_a_negation_is_not_a_key_idea_found() -> None:
     assert "war" in negated.concepts_missing and "war" not in negated.concepts_found
     plain = grader.grade("nato satellites are involved so nato is at war", "risk-war-with-nato")
     assert "war" in plain.concepts_found
+
+
+def test_the_wrong_month_is_a_wrong_figure() -> None:
+    from trainer.grading import Grader, Reason
+    from trainer.locations import builtin_pack_dir
+    from trainer.packs import load_pack
+
+    grader = Grader(load_pack(builtin_pack_dir()))
+    wrong = grader.grade(
+        "in december the first atacms hit an ammo depot in bryansk", "ev-bryansk-strike"
+    )
+    assert wrong.reason is Reason.WRONG_NUMBER and "November, not December" in wrong.explanation
+    right = grader.grade(
+        "in november the first atacms hit an ammo depot in bryansk", "ev-bryansk-strike"
+    )
+    assert right.correct

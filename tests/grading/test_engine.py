@@ -280,3 +280,15 @@ def test_the_right_figure_in_the_wrong_unit_of_time_is_a_wrong_figure(grader: Gr
     assert "counted in months, not years" in verdict.explanation
     assert grader.grade("30k new volunteers every month", "ev-volunteers").correct
     assert grader.grade("30,000 volunteers, every single month", "ev-volunteers").correct
+
+
+def test_a_span_of_time_far_from_the_articles_is_a_wrong_figure(grader: Grader) -> None:
+    month = grader.grade("north korean troops are about a month of recruitment", "nk-ten-days")
+    assert month.reason is Reason.WRONG_NUMBER
+    assert "the article says 10 days, not a month" in month.explanation
+    # The same span in other units is the same figure.
+    near = grader.grade(
+        "north korean troops are a week and a half of russian recruitment, no difference",
+        "nk-ten-days",
+    )
+    assert near.reason is not Reason.WRONG_NUMBER

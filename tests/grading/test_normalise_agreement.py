@@ -72,3 +72,10 @@ def test_agreement_edge_cases() -> None:
 def test_till_ends_a_clause_as_until_does() -> None:
     """So "won't negotiate till it retakes Kursk" does not negate the retaking."""
     assert normalise("wont negotiate till it retakes kursk").tokens.count("|") == 1
+
+
+def test_prefix_negatives_and_staying_out_read_as_not() -> None:
+    assert normalise("it is unproven").words == normalise("it is not proven").words
+    assert normalise("its not unproven").words.count("not") == 2  # a double negative
+    assert normalise("nato would stay out of the war").words[:3] == ("nato", "would", "not")
+    assert normalise("5 out of 6").words == ("5", "of", "6")

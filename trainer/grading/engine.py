@@ -364,6 +364,10 @@ class _Parsed:
     """Positions (before, after) of content words on the two sides of "over", "instead of"..."""
     units: frozenset[tuple[str, str]] = frozenset()
     """(figure, unit of time) pairs: "30,000 volunteers a month" -> ("30000", "month")."""
+    durations: tuple[tuple[float, str], ...] = ()
+    """Spans of time, in days, with how they were written: "ten days", "about a month"."""
+    months: frozenset[str] = frozenset()
+    """Names of months: a date is a figure too."""
 
     @property
     def content(self) -> tuple[str, ...]:
@@ -441,6 +445,8 @@ def _parse_tokens(tokens: Sequence[str]) -> _Parsed:
         frozenset(numbers),
         pairs,
         _number_units(tokens),
+        _durations(tokens),
+        frozenset(token for token in tokens if token in MONTHS),
     )
 
 
@@ -462,6 +468,72 @@ TIME_UNITS = {
 }
 UNIT_REACH = 4
 """How many words after a figure its unit may come: "30,000 new volunteers every month"."""
+
+
+UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
+DURATION_CUES = frozenset(
+    {
+        "about",
+        "around",
+        "roughly",
+        "nearly",
+        "almost",
+        "only",
+        "just",
+        "barely",
+        "some",
+        "in",
+        "within",
+        "for",
+        "over",
+        "under",
+        "after",
+        "like",
+        "approximately",
+    }
+)
+"""Words before "a month" that make it a span of time ("in about a month"), not a rate."""
+DURATION_SLACK = 1.5
+"""Spans of time this close count as the same ("a week and a half" for "ten days")."""
+
+MONTHS = frozenset(
+    {
+        "january",
+        "february",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
+)
+"""Month names that are nothing else: "may" and "march" are left out."""
+
+
+def _durations(tokens: Sequence[str]) -> tuple[tuple[float, str], ...]:
+    """Spans of time: a figure straight before a unit ("10 days"), or "a"/"one" + unit after
+    a word such as "about" or "in" ("about a month"), with "and a half" added."""
+    found: list[tuple[float, str]] = []
+    for i, token in enumerate(tokens):
+        unit = TIME_UNITS.get(token)
+        if unit not in UNIT_DAYS or i == 0:
+            continue
+        before = tokens[i - 1]
+        if before.isdigit() and len(before) <= 4:
+            count = float(before)
+        elif before in ("a", "an", "one") and i >= 2 and tokens[i - 2] in DURATION_CUES:
+            count = 1.0
+        else:
+            continue
+        shown = f"{before if before.isdigit() else 'a'} {token}"
+        if tuple(tokens[i + 1 : i + 4]) == ("and", "a", "half"):
+            count += 0.5
+            shown += " and a half"
+        found.append((count * UNIT_DAYS[unit], shown))
+    return tuple(found)
 
 
 def _number_units(tokens: Sequence[str]) -> frozenset[tuple[str, str]]:
@@ -542,6 +614,8 @@ class _Key:
     disagree, or never use it), so that "isn't at war" does not cover "at war"."""
     units: dict[str, frozenset[str]] = field(default_factory=dict)
     """For each figure, the units of time the key gives it in ("30000": {"month"})."""
+    durations: tuple[tuple[float, str], ...] = ()
+    months: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -738,10 +812,18 @@ class Grader:
             if speaker is not None:
                 names |= set(self._parse(speaker.name)[0].content)
         units: dict[str, set[str]] = defaultdict(set)
+        durations: dict[float, str] = {}
+        months: set[str] = set()
         for text in (*(p.text for p in key.right), item.text):
-            for number, unit in self._parse(text)[0].units:
+            parsed = self._parse(text)[0]
+            for number, unit in parsed.units:
                 units[number].add(unit)
+            for days, shown in parsed.durations:
+                durations.setdefault(days, shown)
+            months |= parsed.months
         key.units = {number: frozenset(found) for number, found in units.items()}
+        key.durations = tuple(sorted(durations.items()))
+        key.months = frozenset(months)
         key.numbers = frozenset(numbers)
         key.key_numbers = frozenset(key_numbers)
         key.own_names = frozenset(names)
@@ -1299,13 +1381,13 @@ class Grader:
                     belongs_to=neighbour,
                 )
 
-        wrong_unit = self._wrong_unit(key, analysis.parsed)
-        if wrong_unit:
+        wrong_time = self._wrong_time(key, analysis.parsed)
+        if wrong_time:
             return verdict(
                 Outcome.INCORRECT,
                 below_partial,
                 Reason.WRONG_NUMBER,
-                f"The figure is wrong: {wrong_unit}.",
+                f"The figure is wrong: {wrong_time}.",
                 belongs_to=neighbour,
             )
 
@@ -1432,9 +1514,10 @@ class Grader:
         return speaker.name if speaker is not None else ""
 
     @staticmethod
-    def _wrong_unit(key: _Key, parsed: _Parsed) -> str:
-        """The right figure in the wrong unit of time ("30,000 a year" for "30,000 a month"),
-        when the answer never gives it in the right one."""
+    def _wrong_time(key: _Key, parsed: _Parsed) -> str:
+        """What is wrong with the answer's figures of time, if anything: the right figure in
+        the wrong unit ("30,000 a year" for "a month"), a span of time far from the
+        article's ("about a month" for "ten days"), or the wrong month."""
         given: dict[str, set[str]] = defaultdict(set)
         for number, unit in parsed.units:
             given[number].add(unit)
@@ -1445,6 +1528,17 @@ class Grader:
                     f"the article's {format_number(number)} is counted in "
                     f"{sorted(right)[0]}s, not {sorted(units)[0]}s"
                 )
+        if key.durations and parsed.durations:
+            close = any(
+                days / DURATION_SLACK <= right <= days * DURATION_SLACK
+                for days, _ in parsed.durations
+                for right, _ in key.durations
+            )
+            if not close:
+                return f"the article says {key.durations[0][1]}, not {parsed.durations[0][1]}"
+        if key.months and parsed.months and not parsed.months & key.months:
+            wrong, right_month = sorted(parsed.months)[0], sorted(key.months)[0]
+            return f"the article says {right_month.title()}, not {wrong.title()}"
         return ""
 
     @staticmethod

@@ -94,6 +94,8 @@ _PHRASES = (
     (_phrase(r"w/o"), " without "),
     (re.compile(r"(?<![\w])w/"), " with "),
     (_phrase(r"b/c"), " because "),
+    # "Stays out of the war" is not in it; before "out of" becomes "of" ("5 out of 6").
+    (_phrase(r"(?:stay|stays|stayed|staying|keep|keeps|kept|keeping) out of"), " not in "),
     (_phrase(r"out of"), " of "),
     (_phrase(r"(?:tens|10s|10's) of thousands"), " tensofthousands "),
     (_phrase(r"monthly"), " a month "),
@@ -108,6 +110,18 @@ _PHRASES = (
     (_phrase(r"dems"), " democrats "),
     (_phrase(r"not only|not just|not merely"), " only "),
     (_phrase(r"a little|a few"), " some "),
+    # Adjectives negated by a prefix read as "not" + the adjective, so that "it's not
+    # unproven" is a double negative and "unproven" meets "not proven".
+    (
+        _phrase(
+            r"un(proven|confirmed|verified|clear|wise|able|willing|necessary|important"
+            r"|justified|safe|realistic|reasonable|successful|sustainable|affordable)"
+        ),
+        r" not \1 ",
+    ),
+    (_phrase(r"in(effective|significant|sufficient|capable)"), r" not \1 "),
+    (_phrase(r"ir(relevant|responsible)"), r" not \1 "),
+    (_phrase(r"im(possible|plausible|practical|probable)"), r" not \1 "),
     # Antonyms that arguments turn on, written as a negation so that the negation checks see
     # "weakens Ukraine's position" as the opposite of "strengthens" it.
     (_phrase(r"weakens|weakening|weakened|weaken"), " not strengthen "),
