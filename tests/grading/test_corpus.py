@@ -19,6 +19,7 @@ from trainer.grading.agreement import Agreement
 CORPUS = Path(__file__).with_name("corpus.csv")
 HOLDOUT = Path(__file__).with_name("holdout.csv")
 HOLDOUT_2 = Path(__file__).with_name("holdout2.csv")
+HOLDOUT_3 = Path(__file__).with_name("holdout3.csv")
 KINDS = {
     "correct",
     "typo",
@@ -168,7 +169,7 @@ def test_grader_agrees_with_the_teacher() -> None:
     assert figures.accuracy >= 0.90, report
 
 
-@pytest.mark.parametrize("path", [HOLDOUT, HOLDOUT_2], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [HOLDOUT, HOLDOUT_2, HOLDOUT_3], ids=lambda p: p.stem)
 def test_the_holdout_sets_are_fair_and_complete(path: Path) -> None:
     rows = _rows(path)
     assert len(rows) >= 150
@@ -183,8 +184,8 @@ def test_the_holdout_sets_are_fair_and_complete(path: Path) -> None:
 @pytest.mark.skipif(not _builtin_available(), reason="the built-in pack or its loader is missing")
 @pytest.mark.parametrize(
     ("path", "least_agreement", "least_kappa"),
-    [(HOLDOUT, 0.90, 0.80), (HOLDOUT_2, 0.87, 0.74)],
-    ids=["holdout", "holdout2"],
+    [(HOLDOUT, 0.90, 0.80), (HOLDOUT_2, 0.87, 0.74), (HOLDOUT_3, 0.86, 0.72)],
+    ids=["holdout", "holdout2", "holdout3"],
 )
 def test_grader_agrees_with_the_teacher_on_answers_it_was_not_written_for(
     path: Path, least_agreement: float, least_kappa: float
