@@ -292,3 +292,12 @@ def test_a_span_of_time_far_from_the_articles_is_a_wrong_figure(grader: Grader) 
         "nk-ten-days",
     )
     assert near.reason is not Reason.WRONG_NUMBER
+
+
+def test_three_times_as_many_is_a_ratio_not_a_wrong_figure(grader: Grader) -> None:
+    verdict = grader.grade(
+        "russia recruits three times that many every month, so north korean troops are only "
+        "about ten days of recruitment and do not alter the balance",
+        "nk-ten-days",
+    )
+    assert verdict.reason is not Reason.WRONG_NUMBER and verdict.correct

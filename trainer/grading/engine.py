@@ -393,7 +393,7 @@ def _parse_tokens(tokens: Sequence[str]) -> _Parsed:
     markers: list[int] = []
     passive: set[int] = set()
     previous = ""
-    for token in tokens:
+    for at, token in enumerate(tokens):
         if token == "by" and previous in PASSIVE_MARKERS and markers:
             passive.add(markers[-1])
         previous = token
@@ -410,7 +410,9 @@ def _parse_tokens(tokens: Sequence[str]) -> _Parsed:
         if token in STOPWORDS:
             continue
         if token.isdigit():
-            numbers.add(token)
+            ratio = at + 1 < len(tokens) and tokens[at + 1] == "times"
+            if not ratio:  # "three times as many" is a ratio, not a figure to check
+                numbers.add(token)
             keys.append(token)
             negs.append(False)
         elif _is_negator(token):
