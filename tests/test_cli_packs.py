@@ -161,6 +161,10 @@ def test_outline_shows_the_argument_as_plain_text(capsys: pytest.CaptureFixture[
     assert "THESIS" in out and "Schools should not make uniforms compulsory." in out
     assert "Rebuttal: Bullying moves to shoes, bags and phones instead." in out
     assert 'Dana Lee: "I have never seen a blazer teach a child to read."' in out
+    # What the grader reads answers as, for the instructor checking the pack.
+    assert "HOW ANSWERS ARE READ" in out
+    assert "mandatory, obligatory, required = compulsory" in out
+    assert "optional, voluntary = not compulsory" in out
 
 
 def test_a_bug_is_one_plain_line_and_exit_70(

@@ -66,6 +66,20 @@ def outline_lines(pack: Pack) -> Iterator[str]:
                 yield _wrap(f"{label}: {answer.text}", 6)
                 yield from supporting(answer, 10)
         yield ""
+    yield from _vocabulary_lines(pack)
+
+
+def _vocabulary_lines(pack: Pack) -> Iterator[str]:
+    """How answers are read before grading: what a student may write for what."""
+    vocabulary = pack.vocabulary
+    if not vocabulary:
+        return
+    yield "HOW ANSWERS ARE READ (the pack's vocabulary)"
+    for group in vocabulary.same:
+        yield _wrap(f"- {', '.join(group[1:])} = {group[0]}", 2)
+    for opposite in vocabulary.opposites:
+        yield _wrap(f"- {', '.join(opposite.words)} = not {opposite.means_not}", 2)
+    yield ""
 
 
 def run(args: argparse.Namespace) -> int:
