@@ -68,6 +68,12 @@ def test_outline_follows_the_argument() -> None:
         "Conclusion",
         "The other side (not from the article)",
         "People quoted",
+        "How answers are read",
+    ]
+    vocabulary = outline[-1]
+    assert [line.label for line in vocabulary.children] == [
+        "mandatory, obligatory, required = compulsory",
+        "optional, voluntary = not compulsory",
     ]
     thesis = outline[0].children[0]
     assert thesis.item_id == "thesis"

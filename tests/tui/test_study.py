@@ -7,6 +7,7 @@ from textual.widgets import Input
 
 from tests.conftest import SMALL_PACK
 from tests.tui.conftest import make_app, open_app, screen_text
+from trainer.tui.outline import VOCABULARY
 from trainer.tui.screens.study import StudyScreen
 from trainer.tui.widgets.argument_tree import ArgumentTree
 from trainer.tui.widgets.item_detail import ItemDetail
@@ -62,9 +63,14 @@ async def test_moving_through_the_map_shows_each_item_with_its_passage() -> None
                     assert "bullies simply move on to shoes, bags and\nphones." in detail
                 if node.data == "equality":
                     assert "Not from the article" in detail_text(screen)
+                if node.data == VOCABULARY:
+                    assert "Before grading, every answer is read this way" in detail_text(screen)
             await pilot.press("down")
         assert seen[0] == "thesis"
-        assert set(seen) == {item.id for item in screen.pack}
+        assert set(seen) == {item.id for item in screen.pack} | {VOCABULARY}
+        text = screen_text(app)
+        assert "How answers are read" in text  # the pack's vocabulary, last
+        assert "optional, voluntary = not compulsory" in text
 
 
 async def test_search_filters_the_map_and_escape_clears_it() -> None:
@@ -84,7 +90,10 @@ async def test_search_filters_the_map_and_escape_clears_it() -> None:
         await pilot.press("slash", "escape")
         await pilot.pause()
         assert screen.query_one("#search", Input).value == ""
-        assert len({node.data for node in _nodes(tree)} - {""}) == len(screen.pack)
+        assert len({node.data for node in _nodes(tree)} - {"", VOCABULARY}) == len(screen.pack)
+        screen.query_one("#search", Input).value = "mandatory"  # vocabulary lines match too
+        await pilot.pause()
+        assert {node.data for node in _nodes(tree)} - {""} == {"thesis", VOCABULARY}
         await pilot.press("slash", *"zzzz")
         await pilot.pause()
         assert "Nothing in this pack matches" in detail_text(screen)

@@ -80,13 +80,30 @@ def _item_node(pack: Pack, item: Item) -> Node:
     return Node(item_label(pack, item, False), item.id, tuple(children))
 
 
+VOCABULARY = "#vocabulary"
+"""The `item_id` of the vocabulary's lines: no pack id can start with "#"."""
+
+VOCABULARY_NOTE = (
+    "Before grading, every answer is read this way: write any of the words on the left and "
+    "it counts as the word on the right. The pack's author chose these for its subject; "
+    "spelling, case and everyday abbreviations (US, dont, 30k) are understood anyway."
+)
+
+
 def build_outline(pack: Pack) -> tuple[Node, ...]:
-    """The sections of the argument, in the order a student should read them."""
+    """The sections of the argument, in the order a student should read them, then how the
+    pack's vocabulary reads answers (if it has one)."""
     sections = []
     for heading, kind in SECTIONS:
         items = pack.of_kind(kind)
         if items:
             sections.append(Node(heading, "", tuple(_item_node(pack, item) for item in items)))
+    vocabulary = pack.vocabulary
+    if vocabulary:
+        lines = [f"{', '.join(group[1:])} = {group[0]}" for group in vocabulary.same]
+        lines += [f"{', '.join(o.words)} = not {o.means_not}" for o in vocabulary.opposites]
+        entries = tuple(Node(line, VOCABULARY) for line in lines)
+        sections.append(Node("How answers are read", VOCABULARY, entries))
     return tuple(sections)
 
 
@@ -115,7 +132,12 @@ def filter_outline(pack: Pack, nodes: Iterable[Node], query: str) -> tuple[Node,
         return tuple(nodes)
 
     def matches(node: Node) -> bool:
-        text = search_text(pack, pack.item(node.item_id)) if node.item_id else ""
+        if node.item_id == VOCABULARY:
+            text = node.label.casefold() if not node.children else ""
+        elif node.item_id:
+            text = search_text(pack, pack.item(node.item_id))
+        else:
+            text = ""
         return all(word in text for word in words)
 
     def prune(node: Node) -> Node | None:

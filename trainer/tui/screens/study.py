@@ -13,7 +13,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Tree
 
 from trainer.packs.model import Pack
-from trainer.tui.outline import Node, build_outline, filter_outline
+from trainer.tui.outline import (
+    VOCABULARY,
+    VOCABULARY_NOTE,
+    Node,
+    build_outline,
+    filter_outline,
+)
 from trainer.tui.widgets.argument_tree import ArgumentTree
 from trainer.tui.widgets.item_detail import ItemDetail
 from trainer.tui.widgets.title_bar import TitleBar
@@ -73,7 +79,9 @@ class StudyScreen(Screen[None]):
     def _item_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
         detail = self.query_one("#detail", ItemDetail)
         item_id = event.node.data
-        if item_id:
+        if item_id == VOCABULARY:
+            detail.show_heading(VOCABULARY_NOTE)
+        elif item_id:
             detail.show_item(self.pack, self.pack.item(item_id))
         else:
             detail.show_heading("Choose an item under this heading to see its details.")

@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from trainer.tui.outline import Node
+from trainer.tui.outline import VOCABULARY, Node
 from trainer.tui.text import plain_text
 
 
@@ -39,7 +39,7 @@ class ArgumentTree(Tree[str]):
         words = highlight.split()
 
         def add(parent: TreeNode[str], node: Node) -> None:
-            style = "bold" if not node.item_id else ""
+            style = "bold" if node.children and node.item_id in ("", VOCABULARY) else ""
             label = plain_text(node.label, style)
             if words:
                 label.highlight_words(words, "reverse", case_sensitive=False)
