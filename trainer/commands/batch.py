@@ -110,6 +110,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _grade_file(args: argparse.Namespace, pack: Pack, handle: TextIO) -> int:
+    """Read every row before grading or writing anything: a file that turns out unreadable
+    half-way leaves no half-written output behind."""
     reader = csv.DictReader(handle)
     fields = list(reader.fieldnames or [])
     missing = [name for name in ("item", "answer") if name not in fields]

@@ -816,8 +816,7 @@ class Grader:
         units: dict[str, set[str]] = defaultdict(set)
         durations: dict[float, str] = {}
         months: set[str] = set()
-        for text in (*(p.text for p in key.right), item.text):
-            parsed = self._parse(text)[0]
+        for parsed in (*(p.parsed for p in key.right), self._parse(item.text)[0]):
             for number, unit in parsed.units:
                 units[number].add(unit)
             for days, shown in parsed.durations:
@@ -1585,24 +1584,21 @@ def _word_term_parity(tokens: Sequence[str], words: Sequence[str]) -> int | None
         return None
     found: int | None = None
     clause_negations = 0
-    n, size = len(tokens), len(words)
+    wanted = tuple(words)
     for i, token in enumerate(tokens):
         if token == BREAK:
             clause_negations = 0
             continue
-        if token == words[0] and tuple(_unbroken(tokens, i, size)) == tuple(words):
-            parity = clause_negations % 2
-            if parity == 0:
+        if token == wanted[0] and _unbroken(tokens, i, len(wanted)) == wanted:
+            if clause_negations % 2 == 0:
                 return 0
-            found = parity
+            found = 1
         if _is_negator(token):
             clause_negations += 1
-        if i >= n:
-            break
     return found
 
 
-def _unbroken(tokens: Sequence[str], start: int, size: int) -> list[str]:
+def _unbroken(tokens: Sequence[str], start: int, size: int) -> tuple[str, ...]:
     """`size` words from `start`, passing over clause marks as the joined text does."""
     out: list[str] = []
     for token in tokens[start:]:
@@ -1610,7 +1606,7 @@ def _unbroken(tokens: Sequence[str], start: int, size: int) -> list[str]:
             break
         if token != BREAK:
             out.append(token)
-    return out
+    return tuple(out)
 
 
 def _find_term(term: _Term, parsed: _Parsed, positions: Sequence[frozenset[int]]) -> int | None:
