@@ -114,14 +114,13 @@ _PHRASES = (
     # unproven" is a double negative and "unproven" meets "not proven".
     (
         _phrase(
-            r"un(proven|confirmed|verified|clear|wise|able|willing|necessary|important"
-            r"|justified|safe|realistic|reasonable|successful|sustainable|affordable)"
+            r"(?:un|in|ir|im)(proven|confirmed|verified|clear|wise|able|willing|necessary"
+            r"|important|justified|safe|realistic|reasonable|successful|sustainable"
+            r"|affordable|effective|significant|sufficient|capable|relevant|responsible"
+            r"|possible|plausible|practical|probable)"
         ),
         r" not \1 ",
     ),
-    (_phrase(r"in(effective|significant|sufficient|capable)"), r" not \1 "),
-    (_phrase(r"ir(relevant|responsible)"), r" not \1 "),
-    (_phrase(r"im(possible|plausible|practical|probable)"), r" not \1 "),
     # Antonyms that arguments turn on, written as a negation so that the negation checks see
     # "weakens Ukraine's position" as the opposite of "strengthens" it.
     (_phrase(r"weakens|weakening|weakened|weaken"), " not strengthen "),
