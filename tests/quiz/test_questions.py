@@ -183,3 +183,71 @@ def test_review_asks_for_the_thesis_before_a_prompt_that_quotes_it(pack: Pack) -
     # The premise is the more overdue, but its question quotes the thesis.
     asked = [q.id for q in questions_for(pack, [premise, "thesis", "conclusion"])]
     assert asked == ["thesis:thesis", "premises:thesis", "conclusion:conclusion"]
+
+
+def _scan(pack: Pack, item_id: str, kind: Kind | None) -> tuple[str, ...]:
+    """What `pointing_at` meant before it had an index: every item whose ref is `item_id`."""
+    return tuple(i.id for i in pack.items if i.ref == item_id and (kind is None or i.kind is kind))
+
+
+@pytest.mark.parametrize("which", ["builtin", "fake"])
+def test_relations_come_from_the_index_in_pack_order(pack: Pack, which: str) -> None:
+    subject = pack if which == "builtin" else make_pack()
+    for item in subject:
+        for kind in (None, *Kind):
+            found = tuple(i.id for i in subject.pointing_at(item.id, kind))
+            assert found == _scan(subject, item.id, kind), (item.id, kind)
+    for kind in Kind:
+        assert subject.of_kind(kind) == tuple(i for i in subject.items if i.kind is kind)
+    assert subject.pointing_at("no-such-item") == ()
+
+
+def test_a_copy_with_other_items_has_its_own_relations() -> None:
+    import dataclasses
+
+    original = make_pack()
+    kept = tuple(i for i in original.items if i.kind is not Kind.REBUTTAL)
+    copy = dataclasses.replace(original, items=kept, _by_id={})
+    assert original.of_kind(Kind.REBUTTAL)
+    assert copy.of_kind(Kind.REBUTTAL) == ()
+    assert all(
+        not copy.pointing_at(c.id, Kind.REBUTTAL) for c in copy.of_kind(Kind.COUNTERARGUMENT)
+    )
+
+
+def _old_state_before_quoting(questions: list) -> None:  # type: ignore[type-arg]
+    """The reordering as first written (a scan of the session per statement): the reference."""
+    from trainer.quiz.modes import _STATEMENTS
+
+    for question in [q for q in questions if q.kind in _STATEMENTS]:
+        here = questions.index(question)
+        first = next(
+            (i for i, q in enumerate(questions[:here]) if q.subject == question.subject), here
+        )
+        if first < here:
+            questions.insert(first, questions.pop(here))
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_statements_move_before_their_quotes_exactly_as_before(seed: int) -> None:
+    import random
+
+    from trainer.quiz.modes import state_before_quoting
+    from trainer.quiz.questions import Question
+
+    chooser = random.Random(seed)
+    subjects = [f"s{n}" for n in range(chooser.randint(1, 8))]
+    statements = [
+        Question(chooser.choice([QuestionKind.THESIS, QuestionKind.CONCLUSION]), s, "", (s,))
+        for s in chooser.sample(subjects, chooser.randint(0, len(subjects)))
+    ]
+    others = [
+        Question(chooser.choice(list(QuestionKind)[1:-1]), chooser.choice(subjects), str(n), ())
+        for n in range(chooser.randint(0, 12))
+    ]
+    questions = statements + others
+    chooser.shuffle(questions)
+    expected = list(questions)
+    _old_state_before_quoting(expected)
+    state_before_quoting(questions)
+    assert questions == expected

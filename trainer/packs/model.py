@@ -178,9 +178,26 @@ class Pack:
     folder: Path | None = None
     source_text: str = ""
     _by_id: dict[str, Item] = field(default_factory=dict, compare=False, repr=False)
+    _by_ref: dict[str, tuple[Item, ...]] = field(
+        init=False, default_factory=dict, compare=False, repr=False
+    )
+    _by_kind: dict[Kind, tuple[Item, ...]] = field(
+        init=False, default_factory=dict, compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
+        # Built once, so asking "what points at this item?" or "which items are premises?"
+        # costs the answer's size, not a scan of the pack: the outline and a quiz plan ask
+        # once or twice per item, which made them grow with the square of the pack.
         self._by_id.update((item.id, item) for item in self.items)
+        by_ref: dict[str, list[Item]] = {}
+        by_kind: dict[Kind, list[Item]] = {}
+        for item in self.items:
+            if item.ref:
+                by_ref.setdefault(item.ref, []).append(item)
+            by_kind.setdefault(item.kind, []).append(item)
+        self._by_ref.update((ref, tuple(items)) for ref, items in by_ref.items())
+        self._by_kind.update((kind, tuple(items)) for kind, items in by_kind.items())
 
     def __iter__(self) -> Iterator[Item]:
         return iter(self.items)
@@ -200,15 +217,15 @@ class Pack:
 
     def of_kind(self, kind: Kind) -> tuple[Item, ...]:
         """Items of one kind, in pack order."""
-        return tuple(item for item in self.items if item.kind is kind)
+        return self._by_kind.get(kind, ())
 
     def pointing_at(self, item_id: str, kind: Kind | None = None) -> tuple[Item, ...]:
-        """Items whose `ref` is `item_id`: a counterargument's rebuttals, a claim's evidence."""
-        return tuple(
-            item
-            for item in self.items
-            if item.ref == item_id and (kind is None or item.kind is kind)
-        )
+        """Items whose `ref` is `item_id`, in pack order: a counterargument's rebuttals, a
+        claim's evidence."""
+        found = self._by_ref.get(item_id, ())
+        if kind is None:
+            return found
+        return tuple(item for item in found if item.kind is kind)
 
     @property
     def thesis(self) -> Item:

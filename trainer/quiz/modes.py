@@ -58,14 +58,29 @@ def plan(pack: Pack, mode: Mode, *, seed: int, limit: int | None = None) -> tupl
 def state_before_quoting(questions: list[Question]) -> None:
     """Move each "state the thesis / conclusion" question before the first question that
     quotes that claim ("The author argues: <thesis>. Name the premises."), which would give
-    its answer away. Everything else keeps its shuffled place."""
-    for question in [q for q in questions if q.kind in _STATEMENTS]:
-        here = questions.index(question)
-        first = next(
-            (i for i, q in enumerate(questions[:here]) if q.subject == question.subject), here
-        )
-        if first < here:
-            questions.insert(first, questions.pop(here))
+    its answer away. Everything else keeps its shuffled place.
+
+    One pass to find each subject's first question, one to rebuild the list: linear, as a
+    pack of thousands of conclusions must not take a scan of the session per conclusion.
+    """
+    first: dict[str, int] = {}
+    for place, question in enumerate(questions):
+        first.setdefault(question.subject, place)
+    before: dict[int, list[Question]] = {}
+    moved: set[int] = set()
+    for place, question in enumerate(questions):
+        target = first[question.subject]
+        if question.kind in _STATEMENTS and target < place:
+            before.setdefault(target, []).append(question)
+            moved.add(place)
+    if not moved:
+        return
+    ordered: list[Question] = []
+    for place, question in enumerate(questions):
+        ordered.extend(before.get(place, ()))
+        if place not in moved:
+            ordered.append(question)
+    questions[:] = ordered
 
 
 _STATEMENTS = frozenset({QuestionKind.THESIS, QuestionKind.CONCLUSION})

@@ -129,8 +129,11 @@ def _who_said(pack: Pack) -> Iterator[Question]:
 
 
 def _what_argued(pack: Pack) -> Iterator[Question]:
+    said: dict[str, list[str]] = {}  # one pass over the quotes, not one per person
+    for quote in pack.of_kind(Kind.QUOTE):
+        said.setdefault(quote.speaker, []).append(quote.id)
     for person in pack.of_kind(Kind.PERSON):
-        quotes = tuple(q.id for q in pack.of_kind(Kind.QUOTE) if q.speaker == person.id)
+        quotes = tuple(said.get(person.id, ()))
         if quotes:
             who = f"{person.name} ({person.role})" if person.role else person.name
             yield Question(QuestionKind.WHAT_ARGUED, person.id, f"What did {who} argue?", quotes)
