@@ -7,7 +7,6 @@ against its mark, 2 a pack is invalid.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
@@ -15,6 +14,7 @@ from trainer.commands._common import EXIT_DISAGREE, EXIT_INVALID, EXIT_OK
 from trainer.packs.errors import PackError
 from trainer.packs.loader import load_pack
 from trainer.packs.model import Pack
+from trainer.packs.safe_text import json_text, visible
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -103,10 +103,10 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         for result in results:
             result.pop("report", None)
-        print(json.dumps({"exit": code, "packs": results}, indent=2, ensure_ascii=False))
+        print(json_text({"exit": code, "packs": results}, indent=2))
         return code
     for result in results:
-        path = result["path"]
+        path = visible(result["path"])
         if result["status"] == "invalid":
             print(f"INVALID {path}\n{result['report']}")
             continue
@@ -132,5 +132,8 @@ def _render_overrides(overrides: list[dict[str, Any]]) -> str:
     count = len(overrides)
     noun = "answer" if count == 1 else "answers"
     lines = [f"  {count} {noun} students overruled as right (consider adding to the key):"]
-    lines += [f"    {o['item_id']}: {o['answer']!r} (graded {o['outcome']})" for o in overrides]
+    lines += [
+        f"    {visible(o['item_id'])}: {o['answer']!r} (graded {visible(o['outcome'])})"
+        for o in overrides
+    ]
     return "\n".join(lines)

@@ -17,7 +17,6 @@ when the first answer is graded.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import signal
 import sys
@@ -28,6 +27,7 @@ from typing import IO, TYPE_CHECKING, BinaryIO, TextIO
 
 from trainer.commands._common import EXIT_INVALID, EXIT_OK, load_or_report, open_store_or_report
 from trainer.locations import builtin_pack_dir
+from trainer.packs.safe_text import json_text
 from trainer.quiz.events import Event, SummaryEvent
 from trainer.quiz.modes import Mode
 from trainer.quiz.session import EndReason, Session
@@ -38,9 +38,6 @@ if TYPE_CHECKING:
 EXIT_ERROR = 1
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
-
-# C1 control characters are legal unescaped in JSON text but act on terminals: escape them.
-_C1 = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
 
 
 class _Terminated(BaseException):
@@ -86,7 +83,8 @@ def _count(text: str) -> int:
 
 def encode(event: Event) -> bytes:
     """One JSON Lines record: UTF-8, one line, nothing a terminal would act on."""
-    text = json.dumps(event.to_json(), ensure_ascii=False).translate(_C1)
+    # C1 and bidi controls are legal unescaped in JSON text but act on terminals.
+    text = json_text(event.to_json())
     return (text + "\n").encode("utf-8")
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from trainer.locations import builtin_packs_dir, user_packs_dir
 from trainer.packs.errors import PackError
 from trainer.packs.loader import PACK_FILE, load_pack
+from trainer.packs.safe_text import json_text, visible
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,12 +36,27 @@ def discover(packs_dir: str | None = None) -> list[PackEntry]:
     """Every pack folder in the built-in and user folders, loaded to show its title."""
     found: list[PackEntry] = []
     for origin, folder in (("built-in", builtin_packs_dir()), ("user", user_packs_dir(packs_dir))):
-        if not folder.is_dir():
+        try:
+            if not folder.is_dir():
+                continue
+            candidates = sorted(folder.iterdir())
+        except OSError:  # an unreadable pack folder: listed as broken, `check` says why
+            found.append(PackEntry(str(folder), origin, id=folder.name, problems=1))
             continue
-        for candidate in sorted(folder.iterdir()):
-            if (candidate / PACK_FILE).is_file():
-                found.append(pack_entry(candidate, origin))
+        found.extend(pack_entry(c, origin) for c in candidates if _may_hold_a_pack(c))
     return found
+
+
+def _may_hold_a_pack(candidate: Path) -> bool:
+    """True when `candidate` has a pack.yaml of any kind, or cannot be looked into: an
+    unreadable folder is listed as broken rather than hidden or allowed to stop the list."""
+    try:
+        (candidate / PACK_FILE).lstat()
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError:
+        return candidate.is_dir()
+    return True
 
 
 def pack_entry(folder: Path, origin: str) -> PackEntry:
@@ -69,20 +84,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     entries = discover(args.packs_dir)
     if args.json:
-        print(json.dumps([entry.to_json() for entry in entries], indent=2, ensure_ascii=False))
+        print(json_text([entry.to_json() for entry in entries], indent=2))
         return 0
     user_dir = user_packs_dir(args.packs_dir)
     if not entries:
         print(f"No packs found. Your pack folder is {user_dir}")
         return 0
     for entry in entries:
+        # A folder's name is anyone's text: shown, never acted on by the terminal.
+        path, name = visible(entry.path), visible(entry.id)
         if entry.problems:
-            status = f"INVALID ({entry.problems} problems: run `debate-trainer check {entry.path}`)"
-            print(f"{entry.origin:8}  {entry.id:24}  {status}")
+            noun = "problem" if entry.problems == 1 else "problems"
+            status = f"INVALID ({entry.problems} {noun}: run `debate-trainer check {path}`)"
+            print(f"{entry.origin:8}  {name:24}  {status}")
         else:
             print(
-                f"{entry.origin:8}  {entry.id:24}  {entry.title} "
-                f"(v{entry.version}, {entry.items} items)  {entry.path}"
+                f"{entry.origin:8}  {name:24}  {entry.title} "
+                f"(v{entry.version}, {entry.items} items)  {path}"
             )
     if user_dir.exists() and not user_dir.is_dir():
         print(f"\nYour pack folder: {user_dir} is a file, not a folder: no packs are read from it")

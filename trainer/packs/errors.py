@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from trainer.packs.safe_text import visible
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -21,6 +23,12 @@ class Problem:
     column: int
     path: str
     message: str
+
+    def __post_init__(self) -> None:
+        # A key's name, a file name or a value quoted back may hold a terminal escape or a
+        # newline that forges report lines: made visible once here, every report is safe.
+        for name in ("file", "path", "message"):
+            object.__setattr__(self, name, visible(getattr(self, name)))
 
     def __str__(self) -> str:
         return self.describe()

@@ -17,6 +17,14 @@ from typing import Any
 import yaml
 
 from trainer.packs.errors import PackError, Problem, sort_problems
+from trainer.packs.files import (
+    MAX_FILE_BYTES,
+    PACK_FILE,
+    file_problem,
+    locate,
+    read_bounded,
+    short,
+)
 from trainer.packs.model import (
     Answer,
     ConceptGroup,
@@ -38,9 +46,7 @@ try:  # libyaml's C parser when the platform has it; the pure-Python one otherwi
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
-PACK_FILE = "pack.yaml"
-MAX_FILE_BYTES = 5 * 1024 * 1024
-"""Largest pack.yaml or source file read; a real pack is a few hundred KB."""
+__all__ = ["MAX_FILE_BYTES", "PACK_FILE", "clear_cache", "load_pack", "locate"]
 
 _CACHE_SIZE = 16
 _WS = re.compile(r"\s+")
@@ -88,19 +94,6 @@ class _Cached:
 _cache: OrderedDict[Path, _Cached] = OrderedDict()
 
 
-def locate(path: str | Path) -> tuple[Path, Path]:
-    """The pack's folder and its pack.yaml, from either of them."""
-    given = Path(path)
-    if given.is_dir():
-        pack_file = given / PACK_FILE
-        if not pack_file.is_file():
-            raise PackError([Problem(str(given), 0, 0, "", f"this folder has no {PACK_FILE}")])
-        return given, pack_file
-    if given.is_file():
-        return given.parent, given
-    raise PackError([Problem(str(given), 0, 0, "", "no such pack: the path does not exist")])
-
-
 def load_pack(path: str | Path, *, cache: bool = True) -> Pack:
     """Load and validate the pack at `path` (its folder or its pack.yaml).
 
@@ -109,7 +102,7 @@ def load_pack(path: str | Path, *, cache: bool = True) -> Pack:
     """
     folder, pack_file = locate(path)
     name = str(pack_file)
-    data = _read(pack_file, name)
+    data = read_bounded(pack_file, name)
     digest = hashlib.blake2b(data, digest_size=20).digest()
     key = pack_file.resolve()
     hit = _cache.get(key) if cache else None
@@ -140,31 +133,6 @@ def _source_digest(folder: Path, relative: str) -> bytes:
         return b"?"
 
 
-def _read(file: Path, name: str) -> bytes:
-    """The file's bytes, refusing a huge file before reading it."""
-    try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise PackError([_too_big(name, size)])
-        with file.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        raise PackError([Problem(name, 0, 0, "", f"cannot be read: {error.strerror}")]) from None
-    if len(data) > MAX_FILE_BYTES:  # grew after stat, or a special file
-        raise PackError([_too_big(name, len(data))])
-    return data
-
-
-def _too_big(name: str, size: int) -> Problem:
-    return Problem(
-        name,
-        0,
-        0,
-        "",
-        f"is {size / 1_048_576:.1f} MB; the limit is {MAX_FILE_BYTES // 1_048_576} MB",
-    )
-
-
 def _decode(data: bytes, name: str) -> str:
     try:
         text = data.decode("utf-8")
@@ -187,8 +155,14 @@ def _compose(text: str, name: str) -> yaml.Node:
         what = ", ".join(part for part in (error.context, error.problem) if part)
         what = what or "is not valid YAML"
         raise PackError([Problem(name, line, column, "", f"YAML syntax: {what}")]) from None
-    except yaml.YAMLError as error:  # e.g. a character the YAML reader refuses
-        raise PackError([Problem(name, 0, 0, "", f"YAML: {error}")]) from None
+    except yaml.reader.ReaderError as error:  # a character YAML refuses anywhere in the file
+        before = text[: error.position]
+        line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        message = f"holds the character U+{code:04X}, which YAML does not allow; remove it"
+        raise PackError([Problem(name, line, column, "", message)]) from None
+    except yaml.YAMLError:  # pragma: no cover - every other YAML error carries a mark
+        raise PackError([Problem(name, 0, 0, "", "is not valid YAML")]) from None
     if node is None:
         raise PackError([Problem(name, 0, 0, "", "is empty")])
     return node
@@ -272,19 +246,16 @@ class _Builder:
     def _read_source(self, relative: str) -> str:
         path = "source.file"
         candidate = Path(relative)
-        folder = self.folder.resolve()
         if candidate.is_absolute() or ".." in candidate.parts:
-            self.walk.add_at(path, f"{relative!r} must be a path inside the pack folder")
+            self.walk.add_at(path, f"{short(relative)} must be a path inside the pack folder")
             return ""
-        target = (folder / candidate).resolve()
-        if not target.is_relative_to(folder):
-            self.walk.add_at(path, f"{relative!r} leads outside the pack folder (a link?)")
-            return ""
-        if not target.is_file():
-            self.walk.add_at(path, f"{relative!r} does not exist in the pack folder")
+        target = self.folder / candidate
+        problem = file_problem(self.folder, target)
+        if problem:
+            self.walk.add_at(path, f"{short(relative)} {problem}")
             return ""
         try:
-            data = _read(target, relative)
+            data = read_bounded(target, relative)
             text = _decode(data, relative)
         except PackError as error:
             self.walk.problems.extend(error.problems)

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from trainer.packs.errors import Problem
+from trainer.packs.safe_text import UNSAFE_IN_TEXT
 
 FORMAT_VERSION = 1
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,79}$"
@@ -24,7 +25,7 @@ MAX_TEXT = 20_000
 
 # Characters that would act on a terminal (ESC, BEL, backspace, C1 controls...) and the
 # Unicode bidi overrides that can make displayed text differ from what was written.
-_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_RE = UNSAFE_IN_TEXT
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -76,14 +77,24 @@ class Walk:
         self.problems.append(Problem(self.file, line, column, path, message))
 
 
-def _describe(node: yaml.Node) -> str:
+_QUOTED = 60
+"""Longest value quoted back in a problem; the rest is cut, the file is not echoed."""
+
+
+def _describe(node: yaml.Node, quote: bool = True) -> str:
+    """What the node is, for a problem; its value only when `quote`, and cut short."""
     if isinstance(node, yaml.MappingNode):
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
     if node.tag == _NULL:
         return "nothing"
-    return f"{node.value!r}"
+    if not quote:
+        return "a single value"
+    value: str = node.value
+    if len(value) > _QUOTED:
+        return f"{value[: _QUOTED - 3]!r}..."
+    return f"{value!r}"
 
 
 def did_you_mean(word: str, choices: Any) -> str:
@@ -233,14 +244,25 @@ class Const(Spec):
     def _check(self, node: yaml.Node, path: str, walk: Walk) -> Any:
         if isinstance(node, yaml.ScalarNode) and node.value == str(self.value):
             return self.value
-        found = node.value if isinstance(node, yaml.ScalarNode) else _describe(node)
-        walk.add(
-            node,
-            path,
-            f"this trainer reads pack format {self.value}; the pack says {found!r} "
-            "(a newer debate-trainer may read it)",
-        )
+        walk.add(node, path, self._problem(node))
         return INVALID
+
+    def _problem(self, node: yaml.Node) -> str:
+        """Why the format is refused; "a newer trainer may read it" only for a higher number."""
+        if not isinstance(node, yaml.ScalarNode) or node.tag not in (_INT, _FLOAT):
+            return f"must be {self.value}, the pack format number, not {_describe(node)}"
+        try:
+            number = float(node.value.replace("_", ""))
+        except ValueError:
+            number = float("nan")
+        if number == self.value:
+            return f"write the format as {self.value}, a whole number, not {node.value!r}"
+        if number > self.value:
+            return (
+                f"this trainer reads pack format {self.value}; the pack says {node.value!r} "
+                "(a newer debate-trainer may read it)"
+            )
+        return f"this trainer reads pack format {self.value}; {node.value!r} is not a format"
 
     def schema(self) -> dict[str, Any]:
         return {"const": self.value, "description": self.doc}
@@ -302,7 +324,10 @@ class MapOf(Spec):
 
     def _check(self, node: yaml.Node, path: str, walk: Walk) -> Any:
         if not isinstance(node, yaml.MappingNode):
-            walk.add(node, path, f"expected a mapping of keys, found {_describe(node)}")
+            # The whole file not a mapping may not be a pack at all (a key file behind a
+            # link): its content is never quoted back.
+            found = _describe(node, quote=bool(path))
+            walk.add(node, path, f"expected a mapping of keys, found {found}")
             return INVALID
         out: dict[str, Any] = {}
         seen: set[str] = set()

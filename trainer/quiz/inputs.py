@@ -8,10 +8,10 @@ and the session goes on; nothing a line holds can stop the session or reach the 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, NamedTuple
 
+from trainer.packs.safe_text import UNSAFE, visible
 from trainer.quiz.events import Event
 from trainer.quiz.session import EndReason, Phase, Session
 
@@ -20,8 +20,9 @@ MAX_LINE_BYTES = 4096
 
 COMMANDS = ("hint", "skip", "giveup", "override", "next")
 _EXCERPT = 60
-# Unicode's control characters (category Cc) are exactly C0, DEL and C1; tab is harmless.
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+# The one rule for text from anyone (trainer.packs.safe_text): C0 but tab, DEL, C1, bidi
+# controls, line separators and lone surrogates (which JSON's \\ud800 can produce).
+_CONTROL = UNSAFE
 
 # NamedTuples, not dataclasses: these are built for every line and imported at every start.
 
@@ -71,7 +72,7 @@ def _has_control(text: str) -> bool:
 
 def _excerpt(text: str) -> str:
     """The start of a bad line for the error event, control characters made visible."""
-    shown = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text[:_EXCERPT])
+    shown = visible(text[:_EXCERPT])
     return shown + ("\u2026" if len(text) > _EXCERPT else "")
 
 

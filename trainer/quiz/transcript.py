@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable, Iterator
 
+from trainer.packs.safe_text import visible
 from trainer.quiz.events import (
     ErrorEvent,
     Event,
@@ -39,11 +40,16 @@ def _count(number: int, word: str) -> str:
 
 
 def header(pack_id: str, mode: str, seed: int) -> str:
-    return f"debate-trainer quiz: pack {pack_id}, mode {mode}, seed {seed}"
+    return visible(f"debate-trainer quiz: pack {pack_id}, mode {mode}, seed {seed}")
 
 
 def render(event: Event) -> list[str]:
-    """The transcript lines for one event."""
+    """The transcript lines for one event, with nothing in them a terminal would act on
+    (a transcript is often read with `cat`)."""
+    return [visible(line) for line in _render(event)]
+
+
+def _render(event: Event) -> list[str]:
     if isinstance(event, QuestionEvent):
         title = f"Question {event.number} of {event.total} ({event.kind.replace('_', ' ')})"
         return ["", title, *_wrap(event.prompt, "")]
