@@ -153,3 +153,45 @@ def test_check_lists_answers_students_overruled(
     assert main(["check", "--json", "--overrides", str(builtin_pack_dir())]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["packs"][0]["overrides"][0]["answer"] == "only 10 days of recruits"
+
+
+def _old_export_json(store: ProgressStore) -> str:
+    """The JSON export as it was first written: the whole list in memory, then dumped."""
+    buffer = io.StringIO()
+    json.dump([a.to_json() for a in store.attempts()], buffer, indent=2, ensure_ascii=False)
+    return buffer.getvalue() + "\n"
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_streamed_json_export_is_byte_for_byte_the_old_one(
+    count: int, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    answers = ['line one\nline two "quoted"', "Straße \u2014 naïve", "  {\n  [1, 2]\n} "]
+    with ProgressStore(progress_db_path(), fuzz=False) as store:
+        for n in range(count):
+            store.record(attempt(answer=answers[n], minutes=n, overridden=n == 1))
+        expected = _old_export_json(store)
+    assert main(["export-progress", "--format", "json"]) == 0
+    assert capsys.readouterr().out == expected
+    out = tmp_path / "export.json"
+    assert main(["export-progress", "--format", "json", "--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == expected
+    assert f"Wrote {count} attempts" in capsys.readouterr().err
+
+
+def test_an_export_that_fails_half_way_leaves_the_earlier_file_whole(
+    filled_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from trainer.commands import export_progress
+
+    out = tmp_path / "class.csv"
+    out.write_text("last week's export\n", encoding="utf-8")
+
+    def fail_after_the_header(rows: object, stream: io.TextIOBase) -> int:
+        stream.write("at,pack_id\n")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export_progress, "_write_csv", fail_after_the_header)
+    assert main(["export-progress", "--out", str(out)]) == 2
+    assert out.read_text(encoding="utf-8") == "last week's export\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["class.csv"]  # no half-written file left

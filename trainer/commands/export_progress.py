@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import json
+import os
 import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
+from typing import TextIO
 
 from trainer.commands._common import EXIT_INVALID, open_store_or_report
 
@@ -53,23 +57,60 @@ def run(args: argparse.Namespace) -> int:
     if store is None:
         return EXIT_INVALID
     with store:
-        rows = [attempt.to_json() for attempt in store.attempts(args.pack_id)]
-    buffer = io.StringIO()
-    if args.format == "json":
-        json.dump(rows, buffer, indent=2, ensure_ascii=False)
-        buffer.write("\n")
-    else:
-        writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({key: _csv_safe(value) for key, value in row.items()})
-    if args.out is None:
-        sys.stdout.write(buffer.getvalue())
-    else:
+        rows = (attempt.to_json() for attempt in store.attempts(args.pack_id))
+        write = _write_json if args.format == "json" else _write_csv
+        if args.out is None:
+            write(rows, sys.stdout)
+            return 0
         try:
-            args.out.write_text(buffer.getvalue(), encoding="utf-8")
+            count = _write_file(args.out, partial(write, rows))
         except OSError as error:
             print(f"export-progress: cannot write {args.out}: {error.strerror}", file=sys.stderr)
             return EXIT_INVALID
-        print(f"Wrote {len(rows)} attempts to {args.out}", file=sys.stderr)
+    print(f"Wrote {count} attempts to {args.out}", file=sys.stderr)
     return 0
+
+
+def _write_file(path: Path, write: Callable[[TextIO], int]) -> int:
+    """Stream into a file beside `path`, then put it in place: an export that fails half
+    way (a full disk, a damaged store) leaves an earlier export of the same name whole.
+    A path that is not a regular file (a pipe, /dev/stdout) is written directly."""
+    if path.exists() and not path.is_file():
+        with path.open("w", encoding="utf-8", newline="") as out:
+            return write(out)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            count = write(out)
+        umask = os.umask(0)  # mkstemp makes the file private; an export is as any new file
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return count
+
+
+def _write_csv(rows: Iterable[dict[str, object]], out: TextIO) -> int:
+    """The rows as CSV, one at a time: memory stays flat however long the history."""
+    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    count = 0
+    for row in rows:
+        writer.writerow({key: _csv_safe(value) for key, value in row.items()})
+        count += 1
+    return count
+
+
+def _write_json(rows: Iterable[dict[str, object]], out: TextIO) -> int:
+    """The rows as one JSON list, written row by row: byte for byte what
+    `json.dump(list(rows), out, indent=2, ensure_ascii=False)` and a newline would write,
+    without holding the list."""
+    count = 0
+    for row in rows:
+        text = json.dumps(row, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+        out.write(("[\n  " if not count else ",\n  ") + text)
+        count += 1
+    out.write("\n]\n" if count else "[]\n")
+    return count

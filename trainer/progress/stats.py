@@ -7,11 +7,12 @@ counted in the time zone of the `now` passed in: a student's "today" is local.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from trainer.packs.model import Pack
+from trainer.progress.history import stored_time
 from trainer.progress.store import Attempt, ProgressStore
 
 WEAKEST_LIMIT = 5
@@ -190,16 +191,76 @@ def accuracy_chart(by_day: Iterable[tuple[date, Tally]], height: int = 5) -> lis
 
 
 def pack_stats(store: ProgressStore, pack: Pack, now: datetime) -> Stats:
-    """A pack's stats from the store: labels and due counts for the items it has now."""
+    """A pack's stats from the store: labels and due counts for the items it has now.
+
+    The same figures as `compute` over `store.attempts(pack.id)`, but SQLite does the
+    counting (`trainer.progress.history`): one grouped pass over the pack's attempts, a
+    range look-up per day of the chart and of the streak, and the last outcome of the few
+    weakest items only, so a long history costs one scan and no object per attempt.
+    """
     labels = {item.id: item.label for item in pack}
     end_of_today = now.replace(hour=23, minute=59, second=59, microsecond=999_999)
-    return compute(
-        store.attempts(pack.id),
-        now,
-        labels=labels,
+    history = store.history()
+    total = Tally()
+    per_kind: dict[str, Tally] = {}
+    per_item: dict[str, Tally] = {}
+    for group in history.tallies(pack.id):
+        tally = Tally(group.attempts, group.right)
+        total = _plus(total, tally)
+        per_kind[group.kind] = _plus(per_kind.get(group.kind, Tally()), tally)
+        per_item[group.item_id] = _plus(per_item.get(group.item_id, Tally()), tally)
+    zone = now.tzinfo
+    today = now.date()
+
+    def midnight(day: date) -> datetime:
+        # As `compute` reads days: in `now`'s zone, or the system's when `now` is naive.
+        start = datetime.combine(day, time(), tzinfo=zone)
+        return start if zone is not None else start.astimezone()
+
+    def day_range(day: date) -> tuple[str, str]:
+        return stored_time(midnight(day)), stored_time(midnight(day + _ONE_DAY))
+
+    by_day = tuple(
+        (day, Tally(*history.tally_between(pack.id, *day_range(day))))
+        for day in (today - timedelta(days=offset) for offset in range(CHART_DAYS - 1, -1, -1))
+    )
+    streak = _streak_from(lambda day: history.practised_between(pack.id, *day_range(day)), today)
+    last = {item_id: history.last_outcome(pack.id, item_id) for item_id in _weakest_ids(per_item)}
+    return Stats(
+        total=total,
+        by_day=by_day,
+        by_kind=per_kind,
+        weakest=_weakest(per_item, last, labels),
+        streak_days=streak,
         due_today=store.due_count(pack.id, end_of_today, labels),
         due_week=store.due_count(pack.id, now + timedelta(days=7), labels),
+        overrides=tuple(store.attempts(pack.id, overridden=True)),
     )
+
+
+_ONE_DAY = timedelta(days=1)
+
+
+def _plus(one: Tally, other: Tally) -> Tally:
+    return Tally(one.attempts + other.attempts, one.correct + other.correct)
+
+
+def _weakest_ids(per_item: Mapping[str, Tally]) -> list[str]:
+    """The items `_weakest` will list, found without their last outcomes."""
+    ranked = sorted(
+        per_item.items(), key=lambda pair: (pair[1].accuracy, -pair[1].attempts, pair[0])
+    )
+    return [item_id for item_id, tally in ranked[:WEAKEST_LIMIT] if tally.accuracy < 1.0]
+
+
+def _streak_from(practised: Callable[[date], bool], today: date) -> int:
+    """`_streak`, asking day by day: as many look-ups as the streak is long."""
+    day = today if practised(today) else today - _ONE_DAY
+    count = 0
+    while practised(day):
+        count += 1
+        day -= _ONE_DAY
+    return count
 
 
 def due_items(store: ProgressStore, pack: Pack, now: datetime) -> tuple[str, ...]:

@@ -16,11 +16,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fsrs import Card, Scheduler, State
 
 from trainer.locations import progress_db_path
 from trainer.progress.rating import rating_for
+
+if TYPE_CHECKING:
+    from trainer.progress.history import History
 
 SCHEMA_VERSION = 2
 _DAMAGED = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
@@ -402,13 +406,18 @@ class ProgressStore:
             return int(row[0])
         return len(self.due(pack_id, now, item_ids))
 
-    def attempts(self, pack_id: str | None = None) -> Iterator[Attempt]:
-        """Every attempt in time order, for stats and export."""
-        query = f"SELECT {_ATTEMPT_COLUMNS} FROM attempts"
+    def attempts(
+        self, pack_id: str | None = None, *, overridden: bool = False
+    ) -> Iterator[Attempt]:
+        """Every attempt in time order, for stats and export (only those marked right by the
+        student, with `overridden`)."""
+        query = f"SELECT {_ATTEMPT_COLUMNS} FROM attempts WHERE 1"
         params: tuple[str, ...] = ()
         if pack_id is not None:
-            query += " WHERE pack_id = ?"
+            query += " AND pack_id = ?"
             params = (pack_id,)
+        if overridden:
+            query += " AND overridden != 0"
         for row in self._db.execute(query + " ORDER BY at, id", params):
             (
                 at,
@@ -443,6 +452,12 @@ class ProgressStore:
 
     def attempt_count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM attempts").fetchone()[0])
+
+    def history(self) -> History:
+        """Aggregates over the attempts, counted by SQLite (`trainer.progress.history`)."""
+        from trainer.progress.history import History
+
+        return History(self._db, self.path)
 
 
 def _primary_code(error: sqlite3.Error) -> int | None:
