@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import sys
 from dataclasses import dataclass
 from typing import IO, Any, TextIO
@@ -22,6 +21,7 @@ from trainer.commands.grade import load, suggest
 from trainer.grading import agreement
 from trainer.grading.parallel import grade_many
 from trainer.packs.model import Pack
+from trainer.packs.safe_text import csv_cell, json_text, visible
 
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -112,22 +112,28 @@ def run(args: argparse.Namespace) -> int:
 def _grade_file(args: argparse.Namespace, pack: Pack, handle: TextIO) -> int:
     """Read every row before grading or writing anything: a file that turns out unreadable
     half-way leaves no half-written output behind."""
-    reader = csv.DictReader(handle)
-    fields = list(reader.fieldnames or [])
+    reader = csv.DictReader(handle, strict=True)
+    try:
+        fields = list(reader.fieldnames or [])
+    except csv.Error as error:
+        print(f"{visible(args.responses)}:1: {_csv_problem(error)}", file=sys.stderr)
+        return EXIT_INVALID
     missing = [name for name in ("item", "answer") if name not in fields]
     if missing:
+        found = visible(", ".join(fields)) or "nothing"
         print(
-            f"{args.responses}:1: the header needs column(s) {', '.join(missing)} "
-            f"(found: {', '.join(fields) or 'nothing'})",
+            f"{visible(args.responses)}:1: the header needs column(s) {', '.join(missing)} "
+            f"(found: {found})",
             file=sys.stderr,
         )
         return EXIT_INVALID
     rows: list[dict[str, Any]] = []
     problems: list[str] = []
     pending: list[tuple[int, int, str, str, bool | str | None]] = []
+    next_line = reader.line_num + 1  # where the next row starts
     try:
         for row in reader:
-            line = reader.line_num
+            line, next_line = next_line, reader.line_num + 1
             out: dict[str, Any] = {name: row.get(name) or "" for name in fields}
             item_id = (row.get("item") or "").strip()
             answer = row.get("answer")
@@ -152,7 +158,10 @@ def _grade_file(args: argparse.Namespace, pack: Pack, handle: TextIO) -> int:
             assert answer is not None
             pending.append((len(rows) - 1, line, item_id, answer, human_mark(row.get("human"))))
     except csv.Error as error:
-        problems.append(f"line {reader.line_num}: unreadable CSV: {error}")
+        # Nothing is graded from a file read only in part: the rows after this one would be
+        # lost without a word, or (an unclosed quote) merged into one answer.
+        print(f"{visible(args.responses)}:{next_line}: {_csv_problem(error)}", file=sys.stderr)
+        return EXIT_INVALID
     verdicts = grade_many(
         pack, [(item_id, answer) for _, _, item_id, answer, _ in pending], args.jobs
     )
@@ -210,23 +219,38 @@ def _grade_file(args: argparse.Namespace, pack: Pack, handle: TextIO) -> int:
             ],
             "rows": rows,
         }
-        print(json.dumps(report, indent=2, ensure_ascii=False))
+        print(json_text(report, indent=2))
         return EXIT_OK
     if not args.out:
         _write_csv(sys.stdout, columns, rows)
     report_to = sys.stdout if args.out else sys.stderr
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(visible(problem), file=sys.stderr)
     if figures is not None:
         lines = figures.lines()
         if disagreements:
             lines.append(f"disagreements ({len(disagreements)}):")
             lines.extend(d.text() for d in disagreements)
-        print("\n".join(lines), file=report_to)
+        print("\n".join(visible(line) for line in lines), file=report_to)
     return EXIT_OK
 
 
+def _csv_problem(error: csv.Error) -> str:
+    """The reader's complaint in an instructor's words."""
+    text = str(error)
+    if "field larger than field limit" in text:
+        return (
+            f"a cell is longer than {csv.field_size_limit():,} characters (an unclosed quote "
+            "swallowing the rest of the file?); nothing was graded"
+        )
+    if "unexpected end of data" in text:
+        return "a quote opened in this row is never closed; nothing was graded"
+    return f"unreadable CSV ({visible(text)}); nothing was graded"
+
+
 def _write_csv(target: IO[str], columns: list[str], rows: list[dict[str, Any]]) -> None:
+    """The graded rows as CSV, every cell kept from acting as a formula or an escape: the
+    answers are students' text and the explanations quote a pack from someone else."""
     writer = csv.DictWriter(target, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    writer.writerow({name: csv_cell(name) for name in columns})
+    writer.writerows({key: csv_cell(value) for key, value in row.items()} for row in rows)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import os
 import sys
 import tempfile
@@ -14,6 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from trainer.commands._common import EXIT_INVALID, open_store_or_report
+from trainer.packs.safe_text import csv_cell, json_text
 
 FIELDS = (
     "at",
@@ -43,13 +43,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--pack-id", help="only this pack's attempts")
     parser.add_argument("--out", type=Path, help="write to this file (default: standard output)")
     parser.set_defaults(run=run)
-
-
-def _csv_safe(value: object) -> object:
-    """Keep a student's answer from running as a formula when the CSV opens in a spreadsheet."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 def run(args: argparse.Namespace) -> int:
@@ -98,7 +91,7 @@ def _write_csv(rows: Iterable[dict[str, object]], out: TextIO) -> int:
     writer.writeheader()
     count = 0
     for row in rows:
-        writer.writerow({key: _csv_safe(value) for key, value in row.items()})
+        writer.writerow({key: csv_cell(value) for key, value in row.items()})
         count += 1
     return count
 
@@ -109,7 +102,7 @@ def _write_json(rows: Iterable[dict[str, object]], out: TextIO) -> int:
     without holding the list."""
     count = 0
     for row in rows:
-        text = json.dumps(row, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+        text = json_text(row, indent=2).replace("\n", "\n  ")
         out.write(("[\n  " if not count else ",\n  ") + text)
         count += 1
     out.write("\n]\n" if count else "[]\n")
