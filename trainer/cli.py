@@ -7,6 +7,7 @@ stays a thin switchboard and each command can be tested on its own.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import os
 import sys
@@ -33,6 +34,26 @@ COMMANDS = {
 INTERNAL_ERROR = 70
 """Exit status for a bug (EX_SOFTWARE): 1 and 2 already mean "a self-test disagrees" and
 "bad input" to scripts."""
+
+
+OUTPUT_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+"""System errors that mean the output (a file, or standard output on a disk) could not be
+written: the user's machine, not a bug, so exit 2 with a message, not 70."""
+
+
+def cannot_write(error: OSError) -> int:
+    """Say which output failed and why; exit 2. Standard output is pointed at /dev/null so
+    that Python's flush at exit does not fail a second time with a traceback."""
+    where = error.filename or "the output"
+    print(f"debate-trainer: cannot write {where}: {error.strerror}", file=sys.stderr)
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError):  # not a real file (a test's capture): nothing to redirect
+        return 2
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+    return 2
 
 
 def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
@@ -69,12 +90,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         code: int = run(args)
+        sys.stdout.flush()  # a full disk is reported here, not as a warning at exit
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `debate-trainer schema | head`: not an error worth a traceback
         sys.stderr.close()
         return 0
     except Exception as error:  # a bug of ours: say so plainly, keep the traceback at hand
+        if isinstance(error, OSError) and error.errno in OUTPUT_FAILURES:
+            return cannot_write(error)
         if os.environ.get("DEBATE_TRAINER_DEBUG"):
             raise
         print(

@@ -21,13 +21,13 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from datetime import UTC, datetime
 from typing import IO, TYPE_CHECKING, BinaryIO, TextIO
 
 from trainer.commands._common import EXIT_INVALID, EXIT_OK, load_or_report, open_store_or_report
 from trainer.locations import builtin_pack_dir
-from trainer.packs.safe_text import json_text
+from trainer.packs.safe_text import json_text, visible
 from trainer.quiz.events import Event, SummaryEvent
 from trainer.quiz.modes import Mode
 from trainer.quiz.session import EndReason, Session
@@ -42,6 +42,13 @@ EXIT_TERMINATED = 143
 
 class _Terminated(BaseException):
     """SIGTERM, raised where the session is, so it can still write its summary."""
+
+
+class _OutputFailed(Exception):
+    """An output could not be written (a full disk): the session stops, and says so."""
+
+    def __init__(self, what: str, error: OSError) -> None:
+        super().__init__(f"headless: cannot write {what}: {error.strerror}; the session stopped")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -102,23 +109,46 @@ class _Output:
         self.transcript = transcript
         self.observer = observer
         self.closed = False
+        self.failed = False
+        """True when writing `out` failed (not a closed pipe): stdout is then discarded."""
+        self.transcript_name = str(getattr(transcript, "name", ""))
 
     def emit(self, event: Event) -> None:
+        """Write the event to every output; an output that fails (a full disk) is dropped
+        after the others have the event, and `_OutputFailed` says which."""
         if self.observer is not None:
             self.observer(event)
+        failure: _OutputFailed | None = None
         if self.transcript is not None:
             from trainer.quiz.transcript import render
 
-            self.transcript.writelines(line + "\n" for line in render(event))
-            self.transcript.flush()
-        if self.closed:
-            return
-        try:
-            self.out.write(encode(event))
-            self.out.flush()
-        except BrokenPipeError:
-            self.closed = True
-            raise
+            try:
+                self.transcript.writelines(line + "\n" for line in render(event))
+                self.transcript.flush()
+            except OSError as error:
+                self._drop_transcript()
+                what = f"the transcript {visible(self.transcript_name)}".rstrip()
+                failure = _OutputFailed(what, error)
+        if not self.closed:
+            try:
+                self.out.write(encode(event))
+                self.out.flush()
+            except BrokenPipeError:
+                self.closed = True
+                raise
+            except OSError as error:
+                self.closed = self.failed = True
+                failure = failure or _OutputFailed("the output", error)
+        if failure is not None:
+            raise failure
+
+    def _drop_transcript(self) -> None:
+        """Stop writing the transcript, and close it now: closing flushes, and a flush that
+        fails again at exit would be a traceback."""
+        assert self.transcript is not None
+        with suppress(OSError):
+            self.transcript.close()
+        self.transcript = None
 
 
 def serve(
@@ -136,12 +166,16 @@ def serve(
     from trainer.quiz.inputs import drive, read_lines
 
     output = _Output(out, transcript, observer)
-    if transcript is not None:
-        from trainer.quiz.transcript import header
-
-        transcript.write(header(session.pack.id, session.mode.value, session.seed) + "\n")
     try:
+        if transcript is not None:
+            from trainer.quiz.transcript import header
+
+            transcript.write(header(session.pack.id, session.mode.value, session.seed) + "\n")
         drive(session, read_lines(source), output.emit)
+    except _OutputFailed as failure:
+        print(failure, file=sys.stderr)
+        _close(session, output, EndReason.OUTPUT_CLOSED)
+        return EXIT_INVALID
     except KeyboardInterrupt:
         _close(session, output, EndReason.INTERRUPTED)
         return EXIT_INTERRUPTED
@@ -161,11 +195,14 @@ def serve(
 
 
 def _close(session: Session, output: _Output, reason: EndReason) -> None:
-    try:
-        for event in session.finish(reason):
+    """End the session, writing its summary to every output that still takes it."""
+    for event in session.finish(reason):
+        try:
             output.emit(event)
-    except BrokenPipeError:
-        pass  # the transcript has it; stdout is gone
+        except BrokenPipeError:
+            pass  # the transcript has it; stdout is gone
+        except _OutputFailed as failure:
+            print(failure, file=sys.stderr)
 
 
 @contextmanager

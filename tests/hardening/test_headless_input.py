@@ -1,0 +1,141 @@
+"""Headless on input and outputs that go wrong (issue 12, items 4, 10 and 13).
+
+A lone surrogate or a bidi control in a line is one `error` event and the session goes on,
+every event in order; a full disk under the transcript or standard output stops the
+session with a message naming which, exit 2, and the summary on whatever still works.
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import SMALL_PACK
+from tests.quiz.fakes import Ticker
+from trainer.commands.headless import serve
+from trainer.packs import Pack, load_pack
+from trainer.quiz import Session
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def pack() -> Pack:
+    return load_pack(SMALL_PACK)
+
+
+def play(pack: Pack, script: bytes) -> tuple[int, list[dict[str, Any]]]:
+    session = Session(pack, "evidence", seed=1, clock=Ticker())
+    out = io.BytesIO()
+    code = serve(session, io.BytesIO(script), out)
+    return code, [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        b'{"answer": "\\ud800"}',
+        b'{"command": "\\udfff"}',
+        "hello \u202e there".encode(),
+        "isolate \u2066 here".encode(),
+    ],
+    ids=["surrogate-answer", "surrogate-command", "bidi-override", "bidi-isolate"],
+)
+def test_a_line_with_unsafe_text_is_an_error_event_and_the_session_goes_on(
+    pack: Pack, line: bytes
+) -> None:
+    code, events = play(pack, line + b"\n300 pounds a year\n")
+    assert code == 0
+    assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
+    error = events[1]
+    assert error["type"] == "error" and error["line"] == 1
+    assert error["code"] in {"control_characters", "unknown_command"}
+    assert "\\u" in error["input"]  # shown as an escape, never as the character
+    assert events[2]["type"] == "verdict" and events[2]["answer"] == "300 pounds a year"
+    assert events[-1]["type"] == "summary" and events[-1]["reason"] == "finished"
+
+
+class _FullDisk(io.RawIOBase):
+    """An output on a full disk: every write fails with ENOSPC."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_a_full_disk_under_the_transcript_stops_with_exit_2_and_the_summary_on_stdout(
+    pack: Pack, capsys: pytest.CaptureFixture[str]
+) -> None:
+    session = Session(pack, "evidence", seed=1, clock=Ticker())
+    transcript = io.TextIOWrapper(io.BufferedWriter(_FullDisk()), encoding="utf-8")
+    out = io.BytesIO()
+    code = serve(session, io.BytesIO(b"300 pounds a year\n"), out, transcript)
+    assert code == 2
+    events = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert events[-1]["type"] == "summary" and events[-1]["reason"] == "output_closed"
+    assert capsys.readouterr().err == (
+        "headless: cannot write the transcript: No space left on device; the session stopped\n"
+    )
+
+
+def test_a_full_disk_under_stdout_stops_with_exit_2_and_the_summary_in_the_transcript(
+    pack: Pack, capsys: pytest.CaptureFixture[str]
+) -> None:
+    session = Session(pack, "evidence", seed=1, clock=Ticker())
+    transcript = io.StringIO()
+    code = serve(session, io.BytesIO(b"300 pounds a year\n"), _FullDisk(), transcript)  # type: ignore[arg-type]
+    assert code == 2
+    assert "Summary (output closed)" in transcript.getvalue()
+    assert capsys.readouterr().err == (
+        "headless: cannot write the output: No space left on device; the session stopped\n"
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("argv", "stdout", "message"),
+    [
+        (
+            ["headless", "--mode", "premises", "--transcript", "/dev/full"],
+            subprocess.DEVNULL,
+            "headless: cannot write the transcript /dev/full: No space left on device; "
+            "the session stopped\n",
+        ),
+        (
+            ["headless", "--mode", "premises"],
+            "/dev/full",
+            "headless: cannot write the output: No space left on device; the session stopped\n",
+        ),
+        (
+            ["outline"],
+            "/dev/full",
+            "debate-trainer: cannot write the output: No space left on device\n",
+        ),
+    ],
+    ids=["transcript", "headless-stdout", "outline-stdout"],
+)
+def test_a_full_disk_is_exit_2_with_one_line_and_no_traceback(
+    argv: list[str], stdout: Any, message: str
+) -> None:
+    if not Path("/dev/full").exists():
+        pytest.fail("this test needs /dev/full (Linux)")
+    with open("/dev/full", "wb") if stdout == "/dev/full" else open("/dev/null", "wb") as target:
+        done = subprocess.run(
+            [sys.executable, "-m", "trainer", *argv],
+            input=b"an answer\n",
+            stdout=target,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+            timeout=60,
+            check=False,
+        )
+    assert (done.returncode, done.stderr.decode()) == (2, message)
