@@ -1,10 +1,11 @@
-"""Small pieces the commands share: loading a pack with a readable failure."""
+"""Small pieces the commands share: loading a pack or using the store, with a readable failure."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from trainer.packs.errors import PackError
 from trainer.packs.loader import load_pack
@@ -12,6 +13,8 @@ from trainer.packs.model import Pack
 
 if TYPE_CHECKING:
     from trainer.progress.store import ProgressStore
+
+T = TypeVar("T")
 
 EXIT_OK = 0
 EXIT_DISAGREE = 1
@@ -43,3 +46,35 @@ def open_store_or_report(command: str) -> ProgressStore | None:
     if store.notice:
         print(store.notice, file=sys.stderr)
     return store
+
+
+def read_store(command: str, store: ProgressStore, read: Callable[[], T]) -> T | None:
+    """`read()`'s result, or None after saying on stderr why the store failed under it.
+
+    A damaged page the open check did not reach shows only when a query meets it: the file
+    is then moved aside, never deleted, so the next start begins afresh and nothing in the
+    old file is lost. A held lock or a full disk leaves the file where it is.
+    """
+    import sqlite3
+
+    from trainer.progress.store import StoreError
+
+    try:
+        return read()
+    except (StoreError, sqlite3.DatabaseError) as error:
+        print(f"{command}: {store_failure(store, error)}", file=sys.stderr)
+        return None
+
+
+def store_failure(store: ProgressStore, error: Exception) -> str:
+    """What went wrong with the store, and where a damaged file went."""
+    from trainer.progress.store import StoreError
+
+    reason = str(error) if isinstance(error, StoreError) else f"cannot read {store.path}: {error}"
+    moved = store.set_aside_if_damaged()
+    if moved is None:
+        return reason
+    return (
+        f"{reason}. The file is damaged; it was moved to {moved}, nothing in it deleted, "
+        "and a fresh progress file starts next time."
+    )

@@ -45,14 +45,25 @@ def _self_tests(pack: Pack) -> tuple[int, list[str], dict[str, Any] | None]:
 
 def _overrides(pack: Pack) -> list[dict[str, Any]]:
     """Answers graded wrong that the student overruled: candidates for the answer key."""
-    from trainer.progress import ProgressStore
+    import sqlite3
+
+    from trainer.commands._common import store_failure
+    from trainer.progress import ProgressStore, StoreError
 
     with ProgressStore.open_default() as store:
-        return [
-            {"item_id": a.item_id, "answer": a.answer, "outcome": a.outcome, "at": a.at.isoformat()}
-            for a in store.attempts(pack.id)
-            if a.overridden
-        ]
+        try:
+            return [
+                {
+                    "item_id": a.item_id,
+                    "answer": a.answer,
+                    "outcome": a.outcome,
+                    "at": a.at.isoformat(),
+                }
+                for a in store.attempts(pack.id)
+                if a.overridden
+            ]
+        except (StoreError, sqlite3.DatabaseError) as error:  # a damaged page met on reading
+            raise StoreError(store_failure(store, error)) from None
 
 
 def check_one(path: str, overrides: bool = False) -> dict[str, Any]:

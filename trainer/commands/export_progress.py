@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import TextIO
 
-from trainer.commands._common import EXIT_INVALID, open_store_or_report
+from trainer.commands._common import EXIT_INVALID, open_store_or_report, read_store
 from trainer.packs.safe_text import csv_cell, json_text
 
 FIELDS = (
@@ -53,12 +53,16 @@ def run(args: argparse.Namespace) -> int:
         rows = (attempt.to_json() for attempt in store.attempts(args.pack_id))
         write = _write_json if args.format == "json" else _write_csv
         if args.out is None:
-            write(rows, sys.stdout)
-            return 0
+            written = read_store("export-progress", store, partial(write, rows, sys.stdout))
+            return EXIT_INVALID if written is None else 0
         try:
-            count = _write_file(args.out, partial(write, rows))
+            count = read_store(
+                "export-progress", store, partial(_write_file, args.out, partial(write, rows))
+            )
         except OSError as error:
             print(f"export-progress: cannot write {args.out}: {error.strerror}", file=sys.stderr)
+            return EXIT_INVALID
+        if count is None:
             return EXIT_INVALID
     print(f"Wrote {count} attempts to {args.out}", file=sys.stderr)
     return 0

@@ -5,8 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import datetime
+from functools import partial
 
-from trainer.commands._common import EXIT_INVALID, load_or_report, open_store_or_report
+from trainer.commands._common import (
+    EXIT_INVALID,
+    load_or_report,
+    open_store_or_report,
+    read_store,
+)
 from trainer.locations import builtin_pack_dir
 from trainer.progress.stats import Stats, accuracy_chart, pack_stats
 
@@ -32,7 +38,9 @@ def run(args: argparse.Namespace) -> int:
         store.close()
         return EXIT_INVALID
     with store:
-        stats = pack_stats(store, pack, now)
+        stats = read_store("stats", store, partial(pack_stats, store, pack, now))
+    if stats is None:
+        return EXIT_INVALID
     if args.json:
         print(json.dumps(stats.to_json(), indent=2, ensure_ascii=False))
         return 0

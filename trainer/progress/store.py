@@ -242,6 +242,24 @@ class ProgressStore:
                 source.replace(Path(f"{target}{suffix}"))
         return target
 
+    def set_aside_if_damaged(self) -> Path | None:
+        """After a read or write failed: when SQLite finds the file damaged (a bad page the
+        open check did not reach), close it and move it aside, never deleted, and return
+        where it went; None when the file is sound (the failure was a held lock, say)."""
+        try:
+            uri = f"{self.path.resolve().as_uri()}?mode=ro"
+            probe = sqlite3.connect(uri, uri=True, timeout=1)
+            try:
+                damaged = probe.execute("PRAGMA quick_check").fetchall() != [("ok",)]
+            finally:
+                probe.close()
+        except sqlite3.DatabaseError as error:
+            damaged = _primary_code(error) in _DAMAGED
+        if not damaged:
+            return None
+        self.close()
+        return self._move_aside()
+
     def close(self) -> None:
         self._db.close()
 
@@ -258,8 +276,10 @@ class ProgressStore:
         rating = rating_for(attempt.outcome, attempt.hints, attempt.overridden)
         at = _utc(attempt.at)
         db = self._db
-        db.execute("BEGIN IMMEDIATE")
         try:
+            # Inside the try: a write lock another trainer holds past the busy timeout is a
+            # StoreError like any other failure to save.
+            db.execute("BEGIN IMMEDIATE")
             card = self._card(attempt.pack_id, attempt.item_id, at)
             before = json.dumps(card.to_dict()) if card.last_review else None
             cursor = db.execute(
@@ -289,7 +309,7 @@ class ProgressStore:
         except BaseException as error:
             if db.in_transaction:
                 db.execute("ROLLBACK")
-            if isinstance(error, sqlite3.DatabaseError):
+            if isinstance(error, sqlite3.DatabaseError | UnicodeError):
                 raise StoreError(
                     f"could not save the attempt to {self.path}: {error}. Earlier attempts "
                     "are untouched."
@@ -306,8 +326,8 @@ class ProgressStore:
         such attempt or it was already overridden.
         """
         db = self._db
-        db.execute("BEGIN IMMEDIATE")
         try:
+            db.execute("BEGIN IMMEDIATE")
             row = db.execute(
                 "SELECT pack_id, item_id, at, hints, overridden, card_before, outcome "
                 "FROM attempts WHERE id = ?",

@@ -1,0 +1,87 @@
+"""A progress store damaged where opening does not look, or locked too long (issue 12, item 12).
+
+`stats`, `export-progress` and `check --overrides` meet the bad page only when they read:
+each says so, exits 2, and moves the file aside (never deleting it), so the next start
+begins afresh. A write lock held past the busy timeout is a `StoreError`, not a crash.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SMALL_PACK
+from tests.hardening.conftest import run
+from tests.progress.helpers import attempt
+from trainer.locations import progress_db_path
+from trainer.progress import ProgressStore, StoreError
+from trainer.progress.store import _ATTEMPT_COLUMNS
+
+
+def _damaged_store(rows: int = 20_000) -> tuple[Path, bytes]:
+    """A store of `rows` attempts with one 4 KB page overwritten half-way through the file,
+    where the attempts are and the open check does not look; and its bytes as left."""
+    with ProgressStore.open_default(fuzz=False) as store:
+        store.record(attempt())
+    path = progress_db_path()
+    db = sqlite3.connect(path)
+    row = tuple(attempt(pack="school-uniforms", overridden=True).to_json().values())
+    db.executemany(
+        f"INSERT INTO attempts ({_ATTEMPT_COLUMNS}) VALUES ({','.join('?' * 13)})",
+        [row] * rows,
+    )
+    db.commit()
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    with path.open("r+b") as handle:
+        handle.seek(path.stat().st_size // 2 // 4096 * 4096)
+        handle.write(b"\xde\xad" * 2048)
+    return path, path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["stats", "--pack", str(SMALL_PACK)],
+        ["export-progress", "--format", "csv"],
+        ["check", "--overrides", str(SMALL_PACK)],
+    ],
+    ids=["stats", "export", "check-overrides"],
+)
+def test_a_damaged_page_is_exit_2_and_the_file_is_moved_aside_whole(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    path, damaged = _damaged_store()
+    code, _out, err = run(capsys, *argv)
+    assert code == 2
+    assert "Traceback" not in err and "internal error" not in err
+    [moved] = path.parent.glob(f"{path.name}.unreadable-*[0-9]")
+    assert err.startswith(f"{argv[0]}: cannot read")
+    assert err.endswith(
+        f"The file is damaged; it was moved to {moved}, nothing in it deleted, "
+        "and a fresh progress file starts next time.\n"
+    )
+    assert moved.read_bytes() == damaged
+    # The next start begins afresh.
+    code, out, err = run(capsys, "stats", "--pack", str(SMALL_PACK))
+    assert (code, err) == (0, "")
+    assert "No attempts yet" in out
+
+
+def test_a_write_lock_held_too_long_is_a_store_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("trainer.progress.store.BUSY_TIMEOUT_MS", 50)
+    with ProgressStore.open_default(fuzz=False) as store:
+        store.record(attempt())
+        other = sqlite3.connect(store.path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            with pytest.raises(StoreError, match=r"database is locked\. Earlier attempts"):
+                store.record(attempt(minutes=1))
+            with pytest.raises(StoreError, match="could not save the override"):
+                store.override(1)
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        assert store.attempt_count() == 1
