@@ -19,6 +19,11 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from trainer.grading.lexicon.clauses import CLAUSE_WORDS
+from trainer.grading.lexicon.numbers import NUMBER_WORDS, SCALE_WORDS, SCALES
+from trainer.grading.lexicon.spellings import ABBREVIATIONS, MISSPELLINGS
+from trainer.grading.lexicon.suffixes import SUFFIXES
+
 MAX_CHARS = 2000
 """Answers longer than this are graded on their first MAX_CHARS characters, and say so."""
 
@@ -136,121 +141,23 @@ _PHRASES = (
     ),
 )
 
-# Single words students abbreviate.
-_WORDS = {
-    "u": "you",
-    "r": "are",
-    "ur": "your",
-    "b4": "before",
-    "bc": "because",
-    "cuz": "because",
-    "coz": "because",
-    "cos": "because",
-    "bcos": "because",
-    "becuz": "because",
-    "bcuz": "because",
-    "bcz": "because",
-    "tho": "though",
-    "thru": "through",
-    "ppl": "people",
-    "abt": "about",
-    "sth": "something",
-    "smth": "something",
-    "w": "with",
-    "n": "and",
-    "yr": "year",
-    "yrs": "years",
-    "mths": "months",
-    "approx": "about",
-    "prob": "probably",
-    "defense": "defence",
-    "favor": "favour",
-    "signaled": "signalled",
-    "prioritize": "prioritise",
-    "prioritizing": "prioritising",
-    "minimize": "minimise",
-    "vs": "versus",
-    "thx": "thanks",
-}
 
-# Misspellings of the small words grading turns on (negations, clause words, amounts). Content
-# words get fuzzy typo tolerance later; these must be exact earlier, so they are fixed here.
-_MISSPELLINGS = {
-    "litle": "little",
-    "littel": "little",
-    "untill": "until",
-    "unitl": "until",
-    "becuase": "because",
-    "beacuse": "because",
-    "becasue": "because",
-    "wich": "which",
-    "thier": "their",
-    "alot": "a lot",
-    "nto": "not",
-    "nver": "never",
-    "neve": "never",
-    "withut": "without",
-    "wihtout": "without",
-    "unlikly": "unlikely",
-    "unlikley": "unlikely",
-    "douts": "doubts",
-    "dout": "doubt",
-    "doubs": "doubts",
-    "dosent": "does not",
-    "doesent": "does not",
-    "didint": "did not",
-    "isnt": "is not",
-    "wasnt": "was not",
-}
-_SCALE_WORDS = ("thousand", "thousands", "hundred", "hundreds", "million", "millions")
 _ALPHA_WORD = re.compile(r"(?<![\w])[a-z]{5,}(?![\w])")
 
 
 def _fix_spelling(match: re.Match[str]) -> str:
     """A known misspelling, or a scale word one typo away ("thousnds" -> "thousands")."""
     word = match.group()
-    fixed = _MISSPELLINGS.get(word)
+    fixed = MISSPELLINGS.get(word)
     if fixed is not None:
         return fixed
-    if len(word) >= 6 and word[0] in "thmb" and word not in _SCALE_WORDS:
-        best = process.extractOne(word, _SCALE_WORDS, scorer=OSA.distance, score_cutoff=1)
+    if len(word) >= 6 and word[0] in "thmb" and word not in SCALE_WORDS:
+        best = process.extractOne(word, SCALE_WORDS, scorer=OSA.distance, score_cutoff=1)
         if best is not None:
             return best[0]
     return word
 
 
-_UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fourty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 
 _DIGIT_GROUPS = re.compile(r"(?<![\d.])(\d{1,3})((?:[, ]\d{3})+)(?![\d])")
 _K_SUFFIX = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?k(?![\w])")
@@ -264,33 +171,6 @@ _EQUALS = re.compile(r"=+|->|=>")
 _NON_WORD = re.compile(r"[^\w|\s]+")
 _WS = re.compile(r"\s+")
 
-CLAUSE_WORDS = frozenset(
-    {
-        "but",
-        "because",
-        "so",
-        "although",
-        "though",
-        "while",
-        "whereas",
-        "however",
-        "yet",
-        "since",
-        "therefore",
-        "thus",
-        "whereby",
-        "if",
-        "unless",
-        "until",
-        "till",
-        "til",
-        "when",
-        "which",
-        "who",
-        "where",
-    }
-)
-"""Words that start a new clause: negation before them does not reach past them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,24 +224,24 @@ def _numbers_in_words(words: list[str]) -> list[str]:
     i = 0
     while i < len(words):
         word = words[i]
-        if word in _UNITS or word in _SCALES or (word.isdigit() and _next_is_scale(words, i)):
+        if word in NUMBER_WORDS or word in SCALES or (word.isdigit() and _next_is_scale(words, i)):
             total = current = 0
             j = i
             seen: list[str] = []
             while j < len(words):
                 w = words[j]
-                if w in _UNITS:
-                    current += _UNITS[w]
+                if w in NUMBER_WORDS:
+                    current += NUMBER_WORDS[w]
                 elif w.isdigit() and not seen:
                     current += int(w)
-                elif w in _SCALES:
-                    scale = _SCALES[w]
+                elif w in SCALES:
+                    scale = SCALES[w]
                     if scale == 100:
                         current = max(current, 1) * 100
                     else:
                         total += max(current, 1) * scale
                         current = 0
-                elif w == "and" and seen and j + 1 < len(words) and words[j + 1] in _UNITS:
+                elif w == "and" and seen and j + 1 < len(words) and words[j + 1] in NUMBER_WORDS:
                     pass
                 else:
                     break
@@ -379,7 +259,7 @@ def _numbers_in_words(words: list[str]) -> list[str]:
 
 
 def _next_is_scale(words: list[str], i: int) -> bool:
-    return i + 1 < len(words) and words[i + 1] in _SCALES
+    return i + 1 < len(words) and words[i + 1] in SCALES
 
 
 @lru_cache(maxsize=65536)
@@ -406,7 +286,7 @@ def normalise(text: str) -> Normalised:
     text = _CLAUSE.sub(f" {BREAK} ", text)
     text = text.replace("-", " ").replace("_", " ").replace("/", " ")
     text = _NON_WORD.sub(" ", text)
-    words = [_WORDS.get(w, w) for w in _WS.split(text) if w]
+    words = [ABBREVIATIONS.get(w, w) for w in _WS.split(text) if w]
     words = " ".join(words).split()
     words = _numbers_in_words(words)
     tokens: list[str] = []
@@ -430,26 +310,6 @@ def format_number(token: str) -> str:
     return f"{int(token):,}" if token.isdigit() and len(token) < 19 else token
 
 
-_SUFFIXES = (
-    ("ational", "ate"),
-    ("ations", "ate"),
-    ("ation", "ate"),
-    ("ically", "ic"),
-    ("ingly", ""),
-    ("edly", ""),
-    ("iness", "y"),
-    ("ness", ""),
-    ("ments", ""),
-    ("ment", ""),
-    ("ings", ""),
-    ("ing", ""),
-    ("ies", "y"),
-    ("ied", "y"),
-    ("ed", ""),
-    ("es", ""),
-    ("ly", ""),
-    ("s", ""),
-)
 
 
 @lru_cache(maxsize=65536)
@@ -461,7 +321,7 @@ def stem(word: str) -> str:
     """
     if len(word) <= 3 or not word.isalpha():
         return word
-    for suffix, replacement in _SUFFIXES:
+    for suffix, replacement in SUFFIXES:
         if word.endswith(suffix) and not (suffix == "s" and word.endswith(("ss", "us", "is"))):
             base = word[: len(word) - len(suffix)] + replacement
             if len(base) >= 3:

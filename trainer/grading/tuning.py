@@ -1,0 +1,106 @@
+"""Every threshold and bound of the grader, as documented fields of one frozen object.
+
+A pack (`grading:`) and an item (`thresholds:`) may move `accept` and `partial`; everything
+else here is the grader's own judgement, tuned on the marked corpus (docs/grading.md) and
+kept in one place so that a change to any of it is a change to this file. Nothing here
+imports another grading stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from trainer.packs.model import Thresholds
+
+_DEFAULTS = Thresholds()
+
+
+@dataclass(frozen=True, slots=True)
+class Tuning:
+    """The grader's constants. `DEFAULT` is the only instance the product uses."""
+
+    # -- reading --------------------------------------------------------------------------
+    neg_window: int = 12
+    """How many content words after a negation it reaches, within its clause."""
+    head_reach: int = 2
+    """How many content words right after a negation it applies to directly: "don't change
+    the balance" negates "change" and, through it, "balance"."""
+    term_gap: int = 1
+    """Stray words allowed between the words of a concept term ("North *Korean* troops")."""
+    unit_reach: int = 4
+    """How many words after a figure its unit may come: "30,000 new volunteers every month"."""
+    duration_max_digits: int = 4
+    """A figure before "days" or "years" longer than this is a count, not a span of time."""
+
+    # -- matching -------------------------------------------------------------------------
+    typo_edits: tuple[tuple[int, int], ...] = ((4, 1), (7, 2))
+    """(length, edits): a word at least this long may differ by this many letters (OSA
+    distance), on both sides of a match: the key's word and the answer's. Shorter words
+    must be exact: "war" and "was" are different words."""
+    name_typo_length: int = 5
+    """A person's name this long may be one letter off ("Peskow"); shorter ones are exact."""
+    name_typo_edits: int = 1
+    """...and never more than this many letters."""
+    match_cache: int = 200_000
+    """Answer words whose matches are remembered per pack; past this, they are recomputed."""
+
+    # -- scoring --------------------------------------------------------------------------
+    unknown_weight: float = 1.5
+    """Weight of an answer word the pack never uses: it dilutes precision, gently."""
+    beta: float = 1.0
+    """F-beta weighting of word overlap: recall of the key against precision of the answer."""
+    concept_base: float = float(_DEFAULTS.accept)
+    """Score of an answer with every needed key idea and no word in common with the key; each
+    shared word adds to it. It is the default `accept` on purpose: at the default thresholds
+    such an answer passes, while an item with a stricter `accept` asks for the key's words."""
+    partial_base: float = float(_DEFAULTS.partial)
+    """Score of an answer with some but not enough key ideas: the default `partial`, so that
+    naming any key idea is partly right at the default thresholds..."""
+    partial_bonus: float = 12.0
+    """...plus up to this much for how many of the needed ideas it names."""
+    order_share: float = 0.15
+    """Share of word order (a fuzzy ratio of the word sequences) in comparing close phrasings:
+    "Donbas over Kursk" and "Kursk over Donbas" share every word."""
+
+    # -- which item the answer belongs to -------------------------------------------------
+    shortlist: int = 4
+    """How many of the items sharing most words with an answer are checked as its real home."""
+    shortlist_share: float = 0.6
+    """...and only those sharing at least this share of the best one's word weight."""
+    neighbour_margin: float = 10.0
+    """How much better another item must match before the answer is said to belong to it."""
+    common_share: float = 1 / 3
+    """A name in this share of a pack's items is its subject, not the topic of one claim."""
+
+    # -- contradiction --------------------------------------------------------------------
+    flip_min: float = 40.0
+    """A phrasing must be at least this close before a negation mismatch with it means anything."""
+    flip_share: float = 0.25
+    """Share of the shared words (by weight) a negation must cover differently to count."""
+    flip_margin: float = 5.0
+    """...and fit the answer this much better than every phrasing read the same way round."""
+    wrong_min: float = 40.0
+    """A known wrong answer must be at least this close to count as the student's mistake..."""
+    wrong_margin: float = 3.0
+    """...and closer than every right phrasing by this much."""
+    opposite_cap: int = 25
+    """The highest score an opposite answer is given, whatever words it shares with the key."""
+
+    # -- figures --------------------------------------------------------------------------
+    key_number_share: float = 0.5
+    """A figure in at least this share of an item's right phrasings is the one it turns on."""
+    duration_slack: float = 1.5
+    """Spans of time within this factor count as the same ("a week and a half" for "ten
+    days")."""
+    years: tuple[int, int] = (1900, 2100)
+    """Four-digit figures in this range are years, which an answer may add freely."""
+
+    # -- decision -------------------------------------------------------------------------
+    one_word: int = 1
+    """An answer of at most this many content words is one word, not a full answer..."""
+    vague_words: int = 2
+    """...and one of at most this many that scores below `partial` is too vague to mark."""
+
+
+DEFAULT = Tuning()
+"""The tuning every grader uses."""
