@@ -7,9 +7,11 @@ stays a thin switchboard and each command can be tested on its own.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import importlib
 import os
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -76,8 +78,40 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     return parser
 
 
+STOP_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM})
+
+
+def _hold_stop_signals(words: Sequence[str]) -> set[int | signal.Signals] | None:
+    """For headless, hold Ctrl-C and SIGTERM back from the very start until the session can
+    write its summary (headless releases them then); the previous mask, or None.
+
+    Without this a signal in the first half second, while the engine is imported and the
+    pack loaded, killed the process with no summary or printed a traceback.
+    """
+    first = next((word for word in words if not word.startswith("-")), None)
+    if first != "headless" or not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+
+
+def _release_stop_signals(previous: set[int | signal.Signals]) -> None:
+    """Put the signal mask back; a Ctrl-C held until now, with no session left to end, is
+    the end of the run, not a traceback."""
+    with contextlib.suppress(KeyboardInterrupt):
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
+    held = _hold_stop_signals(words)
+    try:
+        return _main(words)
+    finally:
+        if held is not None:
+            _release_stop_signals(held)
+
+
+def _main(words: list[str]) -> int:
     if not words:
         # No command: open the terminal app, importing only its command module, not every
         # command's engine (start-up time is part of the app's first impression).

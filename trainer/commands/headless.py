@@ -167,6 +167,7 @@ def serve(
 
     output = _Output(out, transcript, observer)
     try:
+        _release_held_signals()  # one held since start-up is raised here, inside the try
         if transcript is not None:
             from trainer.quiz.transcript import header
 
@@ -192,6 +193,12 @@ def serve(
         _close(session, output, EndReason.ERROR)
         return EXIT_ERROR
     return EXIT_OK
+
+
+def _release_held_signals() -> None:
+    """Let through the Ctrl-C and SIGTERM that `trainer.cli` holds back during start-up."""
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
 
 
 def _close(session: Session, output: _Output, reason: EndReason) -> None:
