@@ -62,8 +62,16 @@ def _history(seed: int) -> ProgressStore:
     return store
 
 
+@pytest.mark.parametrize("scan_share", [0.0, 2.0], ids=["table scan", "pack index"])
 @pytest.mark.parametrize("seed", range(12))
-def test_sql_stats_equal_the_python_walk_over_every_attempt(seed: int) -> None:
+def test_sql_stats_equal_the_python_walk_over_every_attempt(
+    seed: int, scan_share: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whichever way SQLite is told to read the table (by the share of the pack)."""
+    from trainer.progress import history
+
+    plan = history.HistoryPlan(scan_share)
+    monkeypatch.setattr(history, "HistoryPlan", lambda: plan)
     pack = _pack()
     chooser = random.Random(seed)
     with _history(seed) as store:

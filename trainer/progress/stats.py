@@ -204,7 +204,9 @@ def pack_stats(store: ProgressStore, pack: Pack, now: datetime) -> Stats:
     total = Tally()
     per_kind: dict[str, Tally] = {}
     per_item: dict[str, Tally] = {}
+    overridden: list[int] = []
     for group in history.tallies(pack.id):
+        overridden.extend(group.overridden)
         tally = Tally(group.attempts, group.right)
         total = _plus(total, tally)
         per_kind[group.kind] = _plus(per_kind.get(group.kind, Tally()), tally)
@@ -234,7 +236,7 @@ def pack_stats(store: ProgressStore, pack: Pack, now: datetime) -> Stats:
         streak_days=streak,
         due_today=store.due_count(pack.id, end_of_today, labels),
         due_week=store.due_count(pack.id, now + timedelta(days=7), labels),
-        overrides=tuple(store.attempts(pack.id, overridden=True)),
+        overrides=history.attempts_with_ids(overridden),
     )
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fsrs import Card, Scheduler, State
 
@@ -426,49 +426,15 @@ class ProgressStore:
             return int(row[0])
         return len(self.due(pack_id, now, item_ids))
 
-    def attempts(
-        self, pack_id: str | None = None, *, overridden: bool = False
-    ) -> Iterator[Attempt]:
-        """Every attempt in time order, for stats and export (only those marked right by the
-        student, with `overridden`)."""
-        query = f"SELECT {_ATTEMPT_COLUMNS} FROM attempts WHERE 1"
+    def attempts(self, pack_id: str | None = None) -> Iterator[Attempt]:
+        """Every attempt in time order, for stats and export."""
+        query = f"SELECT {_ATTEMPT_COLUMNS} FROM attempts"
         params: tuple[str, ...] = ()
         if pack_id is not None:
-            query += " AND pack_id = ?"
+            query += " WHERE pack_id = ?"
             params = (pack_id,)
-        if overridden:
-            query += " AND overridden != 0"
         for row in self._db.execute(query + " ORDER BY at, id", params):
-            (
-                at,
-                pid,
-                version,
-                item,
-                kind,
-                mode,
-                answer,
-                outcome,
-                score,
-                hints,
-                over,
-                secs,
-                session,
-            ) = row
-            yield Attempt(
-                pack_id=pid,
-                pack_version=version,
-                item_id=item,
-                kind=kind,
-                mode=mode,
-                answer=answer,
-                outcome=outcome,
-                score=score,
-                at=datetime.fromisoformat(at),
-                hints=hints,
-                overridden=bool(over),
-                seconds=secs,
-                session=session,
-            )
+            yield attempt_from_row(row)
 
     def attempt_count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM attempts").fetchone()[0])
@@ -478,6 +444,26 @@ class ProgressStore:
         from trainer.progress.history import History
 
         return History(self._db, self.path)
+
+
+def attempt_from_row(row: tuple[Any, ...]) -> Attempt:
+    """An attempt from a row of `_ATTEMPT_COLUMNS`."""
+    at, pid, version, item, kind, mode, answer, outcome, score, hints, over, secs, session = row
+    return Attempt(
+        pack_id=pid,
+        pack_version=version,
+        item_id=item,
+        kind=kind,
+        mode=mode,
+        answer=answer,
+        outcome=outcome,
+        score=score,
+        at=datetime.fromisoformat(at),
+        hints=hints,
+        overridden=bool(over),
+        seconds=secs,
+        session=session,
+    )
 
 
 def _primary_code(error: sqlite3.Error) -> int | None:
