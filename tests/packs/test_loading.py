@@ -83,7 +83,7 @@ def test_alias_bomb_is_stopped(tmp_path: Path) -> None:
     items = ", ".join(["*m"] * 1_000)
     (folder / "pack.yaml").write_text(
         "format: 1\nid: bomb\ntitle: Bomb\nversion: '1'\n"
-        "thesis: &m {id: t, text: t, answer: {canonical: c, accept: [&s word, " + refs + "]}}\n"
+        "thesis: &m {id: t, text: t, answer: {canonical: c, accept: [&s w, " + refs + "]}}\n"
         f"premises: [{items}]\n",
         encoding="utf-8",
     )

@@ -39,7 +39,14 @@ from trainer.packs.model import (
     Vocabulary,
     WrongAnswer,
 )
-from trainer.packs.spec import INVALID, PACK, Walk, did_you_mean
+from trainer.packs.spec import (
+    INVALID,
+    MAX_SELF_TESTS,
+    MAX_TOTAL_TEXT,
+    PACK,
+    Walk,
+    did_you_mean,
+)
 
 try:  # libyaml's C parser when the platform has it; the pure-Python one otherwise.
     _Loader: type = yaml.CSafeLoader
@@ -173,6 +180,12 @@ def _parse(data: bytes, name: str, folder: Path) -> tuple[Pack, bytes]:
     node = _compose(text, name)
     walk = Walk(name)
     raw = PACK.check(node, "", walk)
+    if walk.text_budget < 0:
+        message = (
+            f"holds more than {MAX_TOTAL_TEXT:,} characters of text once its YAML aliases "
+            "are expanded; an alias may repeat a short text, not multiply a long one"
+        )
+        raise PackError([*walk.problems, Problem(name, 0, 0, "", message)])
     if walk.budget < 0:
         walk.problems.append(
             Problem(name, 0, 0, "", "expands to too many values (are YAML aliases nested?)")
@@ -210,6 +223,7 @@ class _Builder:
         source = self._source(raw.get("source"))
         items = self._items()
         self._check_references(items)
+        self._check_self_test_count(items)
         return Pack(
             id=_str(raw.get("id")),
             title=_str(raw.get("title")),
@@ -455,6 +469,15 @@ class _Builder:
             if words and means_not:
                 opposites.append(Opposite(words, means_not))
         return Vocabulary(tuple(same), tuple(opposites), _strings(raw.get("common_names")))
+
+    def _check_self_test_count(self, items: list[Item]) -> None:
+        count = sum(len(i.answer.tests.accept) + len(i.answer.tests.reject) for i in items)
+        if count > MAX_SELF_TESTS:
+            self.walk.add_at(
+                "",
+                f"has {count:,} self-test responses; the limit is {MAX_SELF_TESTS:,} "
+                "(check grades every one)",
+            )
 
     # -- relations --------------------------------------------------------------------
 

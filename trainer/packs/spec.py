@@ -22,6 +22,12 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,79}$"
 _ID_RE = re.compile(ID_PATTERN)
 MAX_TEXT = 20_000
 """Longest string a pack may hold; a quote or passage is far shorter, a runaway paste is not."""
+MAX_SELF_TESTS = 10_000
+"""Most self-test responses in one pack: `check` grades every one, and this many take about
+a second and a half; a real pack has a few hundred."""
+MAX_TOTAL_TEXT = 5 * 1024 * 1024
+"""Most characters of text a pack may hold with its aliases expanded: what the largest
+pack.yaml read could hold written out, so an alias can save typing but not multiply text."""
 
 # Characters that would act on a terminal (ESC, BEL, backspace, C1 controls...) and the
 # Unicode bidi overrides that can make displayed text differ from what was written.
@@ -46,18 +52,23 @@ INVALID: Any = object()
 
 
 class Walk:
-    """State for one validation pass: the file name, the problems, an expansion budget.
+    """State for one validation pass: the file name, the problems, expansion budgets.
 
-    The budget stops an alias bomb (a small file whose aliases expand to billions of nodes)
-    from turning validation into a denial of service.
+    The budgets stop an alias bomb (a small file whose aliases expand to billions of nodes,
+    or one long text repeated a hundred thousand times) from turning validation, and every
+    stage after it, into a denial of service: `budget` counts values, `text_budget` the
+    characters of text once aliases are expanded.
     """
 
-    __slots__ = ("budget", "file", "marks", "problems")
+    __slots__ = ("budget", "file", "marks", "problems", "text_budget")
 
-    def __init__(self, file: str, budget: int = 3_000_000) -> None:
+    def __init__(
+        self, file: str, budget: int = 3_000_000, text_budget: int = MAX_TOTAL_TEXT
+    ) -> None:
         self.file = file
         self.problems: list[Problem] = []
         self.budget = budget
+        self.text_budget = text_budget
         self.marks: dict[str, tuple[int, int]] = {}
         """Where each mapping value starts, by path, for problems found after the walk."""
 
@@ -149,6 +160,10 @@ class Str(Spec):
             walk.add(
                 node, path, f"is {len(value):,} characters long; the limit is {self.max_len:,}"
             )
+            return INVALID
+        walk.text_budget -= len(value)
+        if walk.text_budget < 0:
+            walk.budget = -1  # stops the walk: the loader reports it once
             return INVALID
         bad = _CONTROL_RE.search(value)
         if bad:
