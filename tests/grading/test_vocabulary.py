@@ -8,7 +8,7 @@ import pytest
 
 from tests.grading.fixtures import small_pack
 from trainer.grading import Grader
-from trainer.grading.engine import common_names
+from trainer.grading.names import common_names
 from trainer.grading.normalise import normalise
 from trainer.grading.vocabulary import Rewrites
 from trainer.packs.model import Opposite, Vocabulary

@@ -158,7 +158,6 @@ def _fix_spelling(match: re.Match[str]) -> str:
     return word
 
 
-
 _DIGIT_GROUPS = re.compile(r"(?<![\d.])(\d{1,3})((?:[, ]\d{3})+)(?![\d])")
 _K_SUFFIX = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?k(?![\w])")
 _M_SUFFIX = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:m|mn|mil)(?![\w])")
@@ -170,7 +169,6 @@ _JOINERS = re.compile(r"[&+]")
 _EQUALS = re.compile(r"=+|->|=>")
 _NON_WORD = re.compile(r"[^\w|\s]+")
 _WS = re.compile(r"\s+")
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,8 +306,6 @@ def is_number(token: str) -> bool:
 def format_number(token: str) -> str:
     """30000 -> "30,000": how a figure reads back to a student."""
     return f"{int(token):,}" if token.isdigit() and len(token) < 19 else token
-
-
 
 
 @lru_cache(maxsize=65536)

@@ -27,6 +27,8 @@ class Tuning:
     the balance" negates "change" and, through it, "balance"."""
     term_gap: int = 1
     """Stray words allowed between the words of a concept term ("North *Korean* troops")."""
+    pair_reach: int = 8
+    """How many content words on each side of "over" or "outweighs" it orders."""
     unit_reach: int = 4
     """How many words after a figure its unit may come: "30,000 new volunteers every month"."""
     duration_max_digits: int = 4

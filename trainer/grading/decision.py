@@ -1,0 +1,157 @@
+"""Decision: the checks a teacher makes, in order, each a small rule from facts to a verdict.
+
+Each rule reads `Facts` and returns a `Decision`, or None to pass the answer on to the next;
+`RULES` runs them in the order docs/grading.md gives: nothing to grade, a known mistake, the
+opposite, a wrong figure, another item's point, a wrong name; then the marks for what is
+left. The last rule always decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from trainer.grading.facts import Facts
+from trainer.grading.findings import Decision
+from trainer.grading.tuning import DEFAULT, Tuning
+from trainer.grading.verdict import Outcome, Reason
+
+Rule = Callable[[Facts, Tuning], Decision | None]
+
+
+def _below_partial(facts: Facts) -> float:
+    return min(facts.score.raw, facts.key.thresholds.partial - 1)
+
+
+def _below_accept(facts: Facts) -> float:
+    return min(facts.score.raw, facts.key.thresholds.accept - 1)
+
+
+def nothing_to_grade(facts: Facts, tuning: Tuning) -> Decision | None:
+    if facts.blank or facts.wordless:
+        return Decision(Outcome.INCORRECT, 0, Reason.EMPTY, blank=facts.blank)
+    return None
+
+
+def known_mistake(facts: Facts, tuning: Tuning) -> Decision | None:
+    if facts.known_wrong is None:
+        return None
+    return Decision(
+        Outcome.INCORRECT, _below_partial(facts), Reason.KNOWN_WRONG, wrong=facts.known_wrong
+    )
+
+
+def opposite(facts: Facts, tuning: Tuning) -> Decision | None:
+    if not facts.opposite:
+        return None
+    score = min(_below_partial(facts), tuning.opposite_cap)
+    return Decision(Outcome.INCORRECT, score, Reason.OPPOSITE, belongs_to=facts.neighbour)
+
+
+def wrong_figure(facts: Facts, tuning: Tuning) -> Decision | None:
+    if facts.figure is None:
+        return None
+    return Decision(
+        Outcome.INCORRECT,
+        _below_partial(facts),
+        Reason.WRONG_NUMBER,
+        belongs_to=facts.neighbour,
+        figure=facts.figure,
+    )
+
+
+def another_item(facts: Facts, tuning: Tuning) -> Decision | None:
+    if facts.neighbour is None:
+        return None
+    return Decision(
+        Outcome.INCORRECT,
+        _below_partial(facts),
+        Reason.NEIGHBOUR,
+        belongs_to=facts.neighbour,
+        several=facts.several,
+    )
+
+
+def wrong_name(facts: Facts, tuning: Tuning) -> Decision | None:
+    if not facts.stray_names:
+        return None
+    return Decision(
+        Outcome.INCORRECT, _below_partial(facts), Reason.WRONG_NAME, names=facts.stray_names
+    )
+
+
+def one_word(facts: Facts, tuning: Tuning) -> Decision | None:
+    """One word is not an answer, unless it is a name or figure the item allows, or it comes
+    with another key idea written in small words ("only Kursk"), or the key itself lists
+    that word as a full answer ("too expensive")."""
+    if facts.score.raw < facts.key.thresholds.accept:
+        return None
+    if (
+        facts.content_words > tuning.one_word
+        or facts.key.item.answer.short_ok
+        or len(facts.score.covered) > tuning.one_word
+        or facts.listed_short
+    ):
+        return None
+    return Decision(Outcome.PARTIAL, _below_accept(facts), Reason.ONE_WORD)
+
+
+def missing_figure(facts: Facts, tuning: Tuning) -> Decision | None:
+    if facts.score.raw < facts.key.thresholds.accept:
+        return None
+    figure = facts.missing_figure
+    if figure is None:
+        return None
+    return Decision(Outcome.PARTIAL, _below_accept(facts), Reason.MISSING_NUMBER, figure=figure)
+
+
+def accepted(facts: Facts, tuning: Tuning) -> Decision | None:
+    score = facts.score
+    if score.raw < facts.key.thresholds.accept:
+        return None
+    if score.lex >= facts.key.thresholds.accept:
+        return Decision(Outcome.CORRECT, score.raw, Reason.MATCH, fuzzy=facts.fuzzy)
+    return Decision(Outcome.CORRECT, score.raw, Reason.CONCEPTS)
+
+
+def partly_right(facts: Facts, tuning: Tuning) -> Decision | None:
+    if facts.score.raw < facts.key.thresholds.partial:
+        return None
+    return Decision(Outcome.PARTIAL, facts.score.raw, Reason.PARTIAL)
+
+
+def vague(facts: Facts, tuning: Tuning) -> Decision | None:
+    if facts.content_words > tuning.vague_words:
+        return None
+    if facts.score.raw <= 0 and facts.key.groups:
+        return None
+    return Decision(Outcome.INCORRECT, facts.score.raw, Reason.VAGUE)
+
+
+def no_match(facts: Facts, tuning: Tuning) -> Decision:
+    return Decision(Outcome.INCORRECT, facts.score.raw, Reason.NO_MATCH)
+
+
+RULES: tuple[Rule, ...] = (
+    nothing_to_grade,
+    known_mistake,
+    opposite,
+    wrong_figure,
+    another_item,
+    wrong_name,
+    one_word,
+    missing_figure,
+    accepted,
+    partly_right,
+    vague,
+    no_match,
+)
+"""The rules in the order they are tried."""
+
+
+def decide(facts: Facts, tuning: Tuning = DEFAULT) -> Decision:
+    """The first rule's decision that applies."""
+    for rule in RULES:
+        decision = rule(facts, tuning)
+        if decision is not None:
+            return decision
+    raise AssertionError("no_match always decides")  # pragma: no cover

@@ -1,0 +1,215 @@
+"""Facts: what the decision rules may know about one answer to one item, gathered once.
+
+Each fact comes from an earlier stage (scoring, contradiction, figures, names); the rules in
+`decision.py` read only this object, so each can be tested with facts built by hand.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from trainer.grading.analysis import Answer, analyse
+from trainer.grading.contradiction import Contradictions
+from trainer.grading.figures import Figures, is_year
+from trainer.grading.findings import FigureSlip, Slip
+from trainer.grading.index import ItemKey, PackIndex
+from trainer.grading.normalise import format_number
+from trainer.grading.scoring import ItemScore, Scores, listed_short
+from trainer.packs.model import Kind
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """One answer against one item."""
+
+    key: ItemKey
+    score: ItemScore
+    blank: bool
+    """Nothing typed."""
+    wordless: bool
+    """Nothing that reads as a word."""
+    content_words: int
+    known_wrong: int | None = None
+    """The item's known wrong answer this answer is, if any."""
+    opposite: bool = False
+    neighbour: int | None = None
+    """Another item this answer clearly belongs to, if any."""
+    several: bool = False
+    """Graded against several candidates at once ("name a premise")."""
+    figure: FigureSlip | None = None
+    """The first thing wrong with the answer's figures, if anything."""
+    stray_names: tuple[str, ...] = ()
+    """People the answer names who belong to other items, where the item names its own."""
+    has_key_figure: bool = False
+    listed_short: bool = False
+    fuzzy: bool = False
+
+    @property
+    def missing_figure(self) -> FigureSlip | None:
+        """The figure an item that turns on one asks for, when the answer gives none."""
+        turns_on = self.key.figures.key_numbers
+        if self.key.item.evidence_kind == "figure" and turns_on and not self.has_key_figure:
+            return FigureSlip(Slip.MISSING, (), _shown(turns_on))
+        return None
+
+
+def gather(contradictions: Contradictions, index: int, pool: frozenset[int] | None) -> Facts:
+    """Everything the rules need; an empty answer needs nothing past its score."""
+    scores = contradictions.scores
+    answer, pack = scores.answer, scores.index
+    key = pack.keys[index]
+    score = scores.item(index)
+    base = Facts(key, score, answer.blank, not answer.content, len(answer.content))
+    if base.blank or base.wordless:
+        return base
+    figures = answer.reading.figures
+    return Facts(
+        key=key,
+        score=score,
+        blank=False,
+        wordless=False,
+        content_words=len(answer.content),
+        known_wrong=known_wrong(contradictions, index),
+        opposite=flipped(contradictions, index),
+        neighbour=neighbour(contradictions, index, pool),
+        several=pool is not None and len(pool) > 1,
+        figure=_stray_number(key, figures, pack) or wrong_time(key, figures, pack),
+        stray_names=_stray_names(key, answer),
+        has_key_figure=bool(figures.numbers & key.figures.numbers),
+        listed_short=listed_short(key, answer.content),
+        fuzzy=answer.fuzzy,
+    )
+
+
+def flipped(contradictions: Contradictions, index: int) -> bool:
+    """True when the answer says the opposite of the item: a phrasing read with the other
+    polarity fits it clearly better than any read the same way round."""
+    tuning = contradictions.scores.index.tuning
+    readings = contradictions.readings(index)
+    if (
+        readings.opposite >= tuning.flip_min
+        and readings.opposite > readings.right + tuning.flip_margin
+    ):
+        return True
+    if (
+        readings.reversed >= tuning.flip_min
+        and readings.reversed >= readings.right - tuning.flip_margin
+    ):
+        # The same words with the two sides of "outweigh"/"over" swapped: few answers do
+        # that by accident, so a close second is enough.
+        return True
+    key = contradictions.scores.index.keys[index]
+    score = contradictions.scores.item(index)
+    return (
+        bool(score.contradicted)
+        and len(score.covered) < key.need
+        and readings.right < tuning.flip_min
+    )
+
+
+def known_wrong(contradictions: Contradictions, index: int) -> int | None:
+    """The known wrong answer this answer is: close to it, and closer than to any right one,
+    unless it states every key idea the mistake lacks."""
+    scores = contradictions.scores
+    tuning = scores.index.tuning
+    readings = contradictions.readings(index)
+    if readings.wrong_index is None or readings.wrong < tuning.wrong_min:
+        return None
+    if readings.wrong <= readings.right + tuning.wrong_margin:
+        return None
+    key = scores.index.keys[index]
+    if (
+        key.need
+        and len(scores.item(index).covered) >= key.need
+        and wrong_coverage(scores, index, readings.wrong_index) < key.need
+    ):
+        # Sharing the mistake's words ("long-range missiles") does not make it that mistake.
+        return None
+    return readings.wrong_index
+
+
+def wrong_coverage(scores: Scores, index: int, wrong: int) -> int:
+    """How many of the item's concept groups its known wrong answer `wrong` covers."""
+    pack = scores.index
+    cached = pack.wrong_cover.get((index, wrong))
+    if cached is None:
+        text = pack.keys[index].item.answer.wrong[wrong].answer
+        cached = len(Scores(analyse(text, pack), pack).item(index).covered)
+        pack.wrong_cover[(index, wrong)] = cached
+    return cached
+
+
+def neighbour(
+    contradictions: Contradictions, index: int, pool: frozenset[int] | None
+) -> int | None:
+    """Another item this answer clearly belongs to, if any: one it matches much better than
+    the asked item, that is not linked to it, not a candidate, and not contradicted."""
+    scores = contradictions.scores
+    pack = scores.index
+    own = scores.item(index).raw
+    ranked = sorted(
+        (scores.item(i).strength, i)
+        for i in set(scores.shortlist(index))
+        if not pack.linked(index, i)
+    )
+    for strength, other in reversed(ranked):
+        if strength < pack.keys[other].thresholds.accept:
+            return None
+        if strength < own + pack.tuning.neighbour_margin:
+            return None
+        if pool is not None and other in pool:
+            continue
+        if flipped(contradictions, other):
+            continue
+        return other
+    return None
+
+
+def _stray_number(key: ItemKey, figures: Figures, pack: PackIndex) -> FigureSlip | None:
+    admits = key.figures
+    if not admits.numbers:
+        return None
+    stray = [n for n in figures.numbers if n not in admits.numbers and not is_year(n, pack.tuning)]
+    if not stray:
+        return None
+    return FigureSlip(Slip.NUMBER, _shown(stray), _shown(admits.key_numbers or admits.numbers))
+
+
+def wrong_time(key: ItemKey, figures: Figures, pack: PackIndex) -> FigureSlip | None:
+    """What is wrong with the answer's figures of time, if anything: the right figure in the
+    wrong unit ("30,000 a year" for "a month"), a span of time far from the article's
+    ("about a month" for "ten days"), or the wrong month."""
+    given: dict[str, set[str]] = defaultdict(set)
+    for number, unit in figures.units:
+        given[number].add(unit)
+    for number, units in sorted(given.items()):
+        right = key.figures.units.get(number)
+        if right and not units & right:
+            shown = format_number(number)
+            return FigureSlip(Slip.UNIT, (shown, min(units)), (shown, min(right)))
+    if key.figures.durations and figures.durations:
+        slack = pack.tuning.duration_slack
+        close = any(
+            mine.days / slack <= theirs.days <= mine.days * slack
+            for mine in figures.durations
+            for theirs in key.figures.durations
+        )
+        if not close:
+            return FigureSlip(
+                Slip.SPAN, (figures.durations[0].shown,), (key.figures.durations[0].shown,)
+            )
+    if key.figures.months and figures.months and not figures.months & key.figures.months:
+        return FigureSlip(Slip.MONTH, (min(figures.months),), (min(key.figures.months),))
+    return None
+
+
+def _stray_names(key: ItemKey, answer: Answer) -> tuple[str, ...]:
+    stray = answer.names - key.own_names
+    if stray and (key.own_names or key.item.kind is Kind.PERSON):
+        return tuple(sorted(stray))
+    return ()
+
+
+def _shown(numbers: frozenset[str] | list[str]) -> tuple[str, ...]:
+    return tuple(format_number(n) for n in sorted(numbers, key=int))

@@ -1,0 +1,108 @@
+"""Figures in a text: numbers, the units of time they are counted in, spans of time, months.
+
+A figure is the easiest thing for a student to get wrong and the easiest for a teacher to
+check, so the grader reads them apart from the words: "30,000 a year" has the article's number
+in the wrong unit, "about a month" is not "ten days", "December" is not "November".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from trainer.grading.lexicon import ENGLISH, EnglishLexicon
+from trainer.grading.normalise import BREAK
+from trainer.grading.tuning import DEFAULT, Tuning
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """A span of time, in days, with how it was written ("a week and a half")."""
+
+    days: float
+    shown: str
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """Every figure a text gives."""
+
+    numbers: frozenset[str] = frozenset()
+    """Figures to check ("three times as many" is a ratio, not one)."""
+    units: frozenset[tuple[str, str]] = frozenset()
+    """(figure, unit of time) pairs: "30,000 volunteers a month" -> ("30000", "month")."""
+    durations: tuple[Duration, ...] = ()
+    """Spans of time: "ten days", "about a month"."""
+    months: frozenset[str] = frozenset()
+    """Names of months: a date is a figure too."""
+
+
+def read_figures(
+    tokens: Sequence[str], lexicon: EnglishLexicon = ENGLISH, tuning: Tuning = DEFAULT
+) -> Figures:
+    """The figures of a normalised text (its tokens, clause marks kept)."""
+    numbers = frozenset(
+        token
+        for at, token in enumerate(tokens)
+        if token.isdigit() and not (at + 1 < len(tokens) and tokens[at + 1] == "times")
+    )
+    return Figures(
+        numbers,
+        _number_units(tokens, lexicon, tuning),
+        _durations(tokens, lexicon, tuning),
+        frozenset(token for token in tokens if token in lexicon.months),
+    )
+
+
+def _durations(
+    tokens: Sequence[str], lexicon: EnglishLexicon, tuning: Tuning
+) -> tuple[Duration, ...]:
+    """Spans of time: a figure straight before a unit ("10 days"), or "a"/"one" + unit after
+    a word such as "about" or "in" ("about a month"), with "and a half" added."""
+    found: list[Duration] = []
+    for i, token in enumerate(tokens):
+        unit = lexicon.time_units.get(token)
+        if unit is None or unit not in lexicon.unit_days or i == 0:
+            continue
+        before = tokens[i - 1]
+        if before.isdigit() and len(before) <= tuning.duration_max_digits:
+            count = float(before)
+        elif before in ("a", "an", "one") and i >= 2 and tokens[i - 2] in lexicon.duration_cues:
+            count = 1.0
+        else:
+            continue
+        shown = f"{before if before.isdigit() else 'a'} {token}"
+        if tuple(tokens[i + 1 : i + 4]) == ("and", "a", "half"):
+            count += 0.5
+            shown += " and a half"
+        found.append(Duration(count * lexicon.unit_days[unit], shown))
+    return tuple(found)
+
+
+def _number_units(
+    tokens: Sequence[str], lexicon: EnglishLexicon, tuning: Tuning
+) -> frozenset[tuple[str, str]]:
+    """Each figure with the unit of time that follows it in its clause, if one does."""
+    found: set[tuple[str, str]] = set()
+    for i, token in enumerate(tokens):
+        if not token.isdigit():
+            continue
+        for following in tokens[i + 1 : i + 1 + tuning.unit_reach]:
+            if following == BREAK or following.isdigit():
+                break
+            unit = lexicon.time_units.get(following)
+            if unit is not None:
+                found.add((token, unit))
+                break
+    return frozenset(found)
+
+
+def is_year(number: str, tuning: Tuning = DEFAULT) -> bool:
+    """A four-digit figure in the range of years, which an answer may add freely."""
+    low, high = tuning.years
+    return len(number) == 4 and low <= int(number) <= high
+
+
+def conflict(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Both give figures and each has one the other lacks: "5 of 6" is not "4 of 6"."""
+    return bool(mine and theirs and (mine - theirs) and (theirs - mine))

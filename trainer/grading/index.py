@@ -1,0 +1,370 @@
+"""The index: a pack, read once, as everything grading needs about each of its items.
+
+`PackIndex(pack)` reads every phrasing, known wrong answer and concept term; gives each word
+an id with its typo bound; weighs words by how few items use them (IDF), so "Kursk" tells
+items apart and "Russia" does not; and keeps, per word, the items that use it, so an answer
+is compared with the few items it could be about instead of the whole pack. Building it is
+linear in the size of the pack: no step walks every item for every item.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from trainer.grading.figures import Duration
+from trainer.grading.lexicon import ENGLISH
+from trainer.grading.matching import Matcher, WordTable
+from trainer.grading.names import common_names
+from trainer.grading.normalise import BREAK
+from trainer.grading.reading import Reading, read
+from trainer.grading.terms import Group, Term, WordTerm, find_term, word_term_parity
+from trainer.grading.tuning import DEFAULT, Tuning
+from trainer.grading.vocabulary import NO_REWRITES, Rewrites
+from trainer.packs.model import Item, Kind, Pack, Thresholds
+
+
+@dataclass(frozen=True, slots=True)
+class Phrasing:
+    """One way of saying an item's answer (or a known wrong answer), ready for scoring."""
+
+    index: int
+    """Its number among all the pack's phrasings."""
+    item: int
+    text: str
+    reading: Reading
+    vids: tuple[int, ...]
+    """The ids of its distinct content words, in order."""
+    vidset: frozenset[int]
+    key_vids: tuple[int | None, ...]
+    """For each position of its reading, the word id there (None for a negation)."""
+    pols: tuple[int, ...]
+    """For each of `vids`, the negation parity it is used with."""
+    clauses: tuple[int, ...]
+    """For each of `vids`, its clause."""
+    heads: frozenset[int]
+    """Words a negation applies to directly: "proven" in "has not been proven"."""
+    weights: tuple[float, ...]
+    total: float
+    wrong: int | None = None
+    """Which of the item's known wrong answers this is; None for a right phrasing."""
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFigures:
+    """The figures an item's key admits."""
+
+    numbers: frozenset[str] = frozenset()
+    """Every figure the item's key and text give."""
+    key_numbers: frozenset[str] = frozenset()
+    """The figures most of its right phrasings give: the ones it turns on."""
+    units: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """For each figure, the units of time the key gives it in ("30000": {"month"})."""
+    durations: tuple[Duration, ...] = ()
+    months: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class ItemKey:
+    """Everything about one item the grader needs, computed once."""
+
+    item: Item
+    index: int
+    thresholds: Thresholds
+    right: tuple[Phrasing, ...]
+    wrong: tuple[Phrasing, ...]
+    groups: tuple[Group, ...]
+    need: int
+    """How many concept groups a right answer must cover."""
+    word_terms: tuple[WordTerm, ...]
+    figures: KeyFigures
+    own_names: frozenset[str]
+    """People the item may name: those in its key, text and speaker."""
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An item's readings before the pack's word weights are known."""
+
+    item: Item
+    right: list[tuple[str, Reading]]
+    wrong: list[tuple[int, str, Reading]]
+    groups: list[tuple[str, list[Term]]]
+    word_terms: list[tuple[int, str]]
+
+
+class PackIndex:
+    """The pack as the grader reads it. Build once per pack; then only read."""
+
+    def __init__(self, pack: Pack, tuning: Tuning = DEFAULT) -> None:
+        self.pack = pack
+        self.tuning = tuning
+        self.rewrites = Rewrites(pack.vocabulary) if pack.vocabulary else NO_REWRITES
+        self.items: tuple[Item, ...] = tuple(pack.items)
+        self.positions = {item.id: i for i, item in enumerate(self.items)}
+        self.common = common_names(pack, tuning)
+        self.person_names = frozenset(
+            key
+            for item in self.items
+            if item.kind is Kind.PERSON
+            for key in self.content(item.name)
+        )
+        self.words = WordTable(self.person_names, tuning)
+        drafts = [self._draft(item) for item in self.items]
+        self.weights = self._weigh(drafts)
+        self.phrasings: list[Phrasing] = []
+        self.keys: tuple[ItemKey, ...] = tuple(
+            self._key(i, draft) for i, draft in enumerate(drafts)
+        )
+        self.has_word_terms = any(key.word_terms for key in self.keys)
+        self.postings = self._postings()
+        self._by_ref = _groups(self.items, lambda item: item.ref)
+        self._by_speaker = _groups(self.items, lambda item: item.speaker)
+        self.matcher = Matcher(self.words, tuning)
+        self.wrong_cover: dict[tuple[int, int], int] = {}
+        """(item, known wrong answer) -> how many concept groups that answer covers: a memo
+        filled as grading needs it, since most known wrong answers are never met."""
+
+    def read(self, text: str) -> Reading:
+        """`text` read with the pack's spellings, as every answer and key text is."""
+        return read(text, self.rewrites)
+
+    def content(self, text: str) -> tuple[str, ...]:
+        return self.read(text).content
+
+    # -- relations ------------------------------------------------------------------------
+
+    def linked(self, index: int, other: int) -> bool:
+        """Whether `other` legitimately shares this item's content: what it supports, what
+        supports it, a reply's whole argument, another speaker's quote on the same claim."""
+        item, them = self.items[index], self.items[other]
+        if index == other:
+            return False
+        if (item.ref and them.id == item.ref) or them.ref == item.id:
+            return True
+        if item.kind is Kind.REPLY and them.kind not in (Kind.REPLY, Kind.OTHER_SIDE):
+            return True
+        return (
+            item.kind is Kind.QUOTE
+            and them.kind is Kind.QUOTE
+            and bool(item.ref)
+            and them.ref == item.ref
+            and them.speaker != item.speaker
+        )
+
+    def siblings(self, index: int) -> tuple[int, ...]:
+        """Items an answer is easily confused with: same kind and same `ref`, or same speaker."""
+        item = self.items[index]
+        found: set[int] = set()
+        if item.ref:
+            found.update(self._by_ref.get((item.kind, item.ref), ()))
+        if item.speaker:
+            found.update(self._by_speaker.get((item.kind, item.speaker), ()))
+        found.discard(index)
+        return tuple(sorted(found))
+
+    # -- building -------------------------------------------------------------------------
+
+    def _draft(self, item: Item) -> _Draft:
+        answer = item.answer
+        texts = list(answer.phrasings)
+        if item.kind is Kind.PERSON and item.name:
+            for extra in (item.name, item.name.split()[-1]):
+                if extra.casefold() not in {t.casefold() for t in texts}:
+                    texts.append(extra)
+        draft = _Draft(item, [], [], [], [])
+        draft.right = [(text, self._register(text)) for text in texts if text.strip()]
+        draft.wrong = [
+            (n, wrong.answer, self._register(wrong.answer))
+            for n, wrong in enumerate(answer.wrong)
+            if wrong.answer.strip()
+        ]
+        for group in answer.concepts.groups:
+            terms: list[Term] = []
+            for term in group.terms:
+                reading = self.read(term)
+                words = [token for token in reading.tokens if token != BREAK]
+                dropped = [w for w in words if w in ENGLISH.stopwords - ENGLISH.articles]
+                if not reading.keys or dropped:
+                    # "too risky" is not "risky", "more than" is not "more": words that
+                    # ordinary matching ignores carry the meaning, so match them exactly.
+                    if words:
+                        draft.word_terms.append((len(draft.groups), " ".join(words)))
+                    continue
+                elements = tuple(
+                    None if neg else self.words.add(k)
+                    for k, neg in zip(reading.keys, reading.negs, strict=True)
+                )
+                anchor = next((v for v in elements if v is not None), None)
+                terms.append(Term(elements, sum(reading.negs), anchor))
+            if terms:
+                draft.groups.append((group.terms[0], terms))
+        return draft
+
+    def _register(self, text: str) -> Reading:
+        reading = self.read(text)
+        for key, neg in zip(reading.keys, reading.negs, strict=True):
+            if not neg:
+                self.words.add(key)
+        return reading
+
+    def _weigh(self, drafts: list[_Draft]) -> tuple[float, ...]:
+        """IDF weights: 1 + log(items / items using the word), from right phrasings and terms."""
+        count = max(1, len(drafts))
+        df: dict[int, int] = defaultdict(int)
+        ids = self.words.ids
+        for draft in drafts:
+            vids = {
+                ids[k] for _, r in draft.right for k, n in zip(r.keys, r.negs, strict=True) if not n
+            }
+            for _, terms in draft.groups:
+                vids.update(v for term in terms for v in term.elements if v is not None)
+            for vid in vids:
+                df[vid] += 1
+        return tuple(1.0 + math.log(count / max(1, df.get(v, 1))) for v in range(len(ids)))
+
+    def _phrasing(self, item: int, text: str, reading: Reading, wrong: int | None) -> Phrasing:
+        ids = self.words.ids
+        seen: dict[int, tuple[int, int]] = {}
+        key_vids: list[int | None] = []
+        for key, neg, pol, clause in zip(
+            reading.keys, reading.negs, reading.pols, reading.clause, strict=True
+        ):
+            vid = None if neg else ids[key]
+            key_vids.append(vid)
+            if vid is not None:
+                seen.setdefault(vid, (pol, clause))
+        vids = tuple(seen)
+        weights = tuple(self.weights[v] for v in vids)
+        phrasing = Phrasing(
+            index=len(self.phrasings),
+            item=item,
+            text=text,
+            reading=reading,
+            vids=vids,
+            vidset=frozenset(vids),
+            key_vids=tuple(key_vids),
+            pols=tuple(p for p, _ in seen.values()),
+            clauses=tuple(c for _, c in seen.values()),
+            heads=frozenset(ids[reading.keys[j]] for j in reading.heads),
+            weights=weights,
+            total=sum(weights) or 1.0,
+            wrong=wrong,
+        )
+        self.phrasings.append(phrasing)
+        return phrasing
+
+    def _key(self, index: int, draft: _Draft) -> ItemKey:
+        item = draft.item
+        right = tuple(self._phrasing(index, t, r, None) for t, r in draft.right)
+        wrong = tuple(self._phrasing(index, t, r, n) for n, t, r in draft.wrong)
+        groups = tuple(
+            Group(label, tuple(terms), _expected_polarity(terms, right))
+            for label, terms in draft.groups
+        )
+        need = item.answer.concepts.need
+        word_terms = tuple(
+            WordTerm(g, text, _agreed(word_term_parity(p.reading.tokens, text) for p in right))
+            for g, text in draft.word_terms
+        )
+        return ItemKey(
+            item=item,
+            index=index,
+            thresholds=self.pack.thresholds_for(item),
+            right=right,
+            wrong=wrong,
+            groups=groups,
+            need=len(groups) if need <= 0 or need > len(groups) else need,
+            word_terms=word_terms,
+            figures=self._figures(item, right),
+            own_names=self._names(item, right),
+        )
+
+    def _names(self, item: Item, right: tuple[Phrasing, ...]) -> frozenset[str]:
+        names: set[str] = set()
+        texts = [t for g in item.answer.concepts.groups for t in g.terms]
+        for reading in (
+            *(p.reading for p in right),
+            *(self.read(t) for t in (*texts, item.text, item.words, item.name)),
+        ):
+            names |= set(reading.content) & self.person_names
+        speaker = self.pack.get(item.speaker) if item.speaker else None
+        if speaker is not None:
+            names |= set(self.content(speaker.name))
+        return frozenset(names)
+
+    def _figures(self, item: Item, right: tuple[Phrasing, ...]) -> KeyFigures:
+        counts: dict[str, int] = defaultdict(int)
+        numbers: set[str] = set()
+        for phrasing in right:
+            numbers |= phrasing.reading.figures.numbers
+            for number in phrasing.reading.figures.numbers:
+                counts[number] += 1
+        share = self.tuning.key_number_share
+        key_numbers = {n for n, c in counts.items() if c >= share * len(right)}
+        texts = [t for g in item.answer.concepts.groups for t in g.terms]
+        for text in (*texts, item.text, item.words, item.name):
+            numbers |= self.read(text).figures.numbers
+        units: dict[str, set[str]] = defaultdict(set)
+        durations: dict[float, str] = {}
+        months: set[str] = set()
+        for reading in (*(p.reading for p in right), self.read(item.text)):
+            for number, unit in reading.figures.units:
+                units[number].add(unit)
+            for duration in reading.figures.durations:
+                durations.setdefault(duration.days, duration.shown)
+            months |= reading.figures.months
+        return KeyFigures(
+            numbers=frozenset(numbers),
+            key_numbers=frozenset(key_numbers),
+            units={n: frozenset(found) for n, found in units.items()},
+            durations=tuple(Duration(d, s) for d, s in sorted(durations.items())),
+            months=frozenset(months),
+        )
+
+    def _postings(self) -> tuple[tuple[int, ...], ...]:
+        """For each word id, the items whose right phrasings or concept terms use it."""
+        per_vid: dict[int, set[int]] = defaultdict(set)
+        for phrasing in self.phrasings:
+            if phrasing.wrong is None:
+                for vid in phrasing.vids:
+                    per_vid[vid].add(phrasing.item)
+        for key in self.keys:
+            for group in key.groups:
+                for term in group.terms:
+                    for element in term.elements:
+                        if element is not None:
+                            per_vid[element].add(key.index)
+        return tuple(tuple(sorted(per_vid.get(v, ()))) for v in range(len(self.words)))
+
+
+def _groups(
+    items: Iterable[Item], field_of: Callable[[Item], str]
+) -> dict[tuple[Kind, str], tuple[int, ...]]:
+    """Items by kind and one field (`ref`, `speaker`), for finding siblings in linear time."""
+    found: dict[tuple[Kind, str], list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        value = field_of(item)
+        if value:
+            found[(item.kind, value)].append(i)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _expected_polarity(terms: list[Term], right: tuple[Phrasing, ...]) -> int | None:
+    """The negation parity the key uses an idea with, when all its phrasings agree."""
+    seen: set[int] = set()
+    for phrasing in right:
+        exact = [frozenset() if v is None else frozenset({v}) for v in phrasing.key_vids]
+        for term in terms:
+            pol = find_term(term, phrasing.reading, exact)
+            if pol is not None:
+                seen.add(pol)
+    return seen.pop() if len(seen) == 1 else None
+
+
+def _agreed(parities: Iterable[int | None]) -> int | None:
+    """The one parity all the phrasings that use a word term agree on, else None."""
+    seen = set(parities) - {None}
+    return seen.pop() if len(seen) == 1 else None

@@ -1,0 +1,191 @@
+"""Reading: a text to the grader's typed `Reading` of it.
+
+Both sides go through this stage, the key's phrasings once per pack and each answer once:
+normalised tokens (`normalise.py`) with the pack's spellings applied (`vocabulary.py`), cut
+into content keys (stemmed words and figures) and the negations kept beside them, because "do
+not alter" and "do alter" share every content word. Each key knows its clause and whether an
+odd number of negations reach it; "A over B" is kept as an ordered pair, since "B over A"
+says the reverse with the same words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from trainer.grading.figures import Figures, read_figures
+from trainer.grading.lexicon import ENGLISH, EnglishLexicon
+from trainer.grading.normalise import BREAK, normalise, stem
+from trainer.grading.tuning import DEFAULT, Tuning
+from trainer.grading.vocabulary import NO_REWRITES, Rewrites
+
+READ_CACHE = 65536
+"""Texts whose reading is remembered: a class repeats the same short answers."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A text as the grader sees it: content keys with their negation parity, and figures."""
+
+    keys: tuple[str, ...]
+    """Content keys (stemmed words, figures) and negators, in order."""
+    negs: tuple[bool, ...]
+    """For each key: whether it is a negator."""
+    pols: tuple[int, ...]
+    """For each key: 1 when an odd number of negations reach it, else 0."""
+    clause: tuple[int, ...]
+    """For each key: the number of its clause."""
+    heads: tuple[int, ...]
+    """Positions of the keys a negation applies to directly: "proven" in "not proven"."""
+    pairs: tuple[tuple[int, int], ...]
+    """Positions (before, after) of content keys on the two sides of "over", "instead of"..."""
+    figures: Figures
+    tokens: tuple[str, ...]
+    """The normalised words with clause marks, for phrases matched word for word."""
+    truncated: bool = False
+    """Whether the text was cut to `normalise.MAX_CHARS` before reading."""
+
+    @property
+    def content(self) -> tuple[str, ...]:
+        """The distinct content keys, in order, negators left out."""
+        seen: dict[str, None] = {}
+        for key, neg in zip(self.keys, self.negs, strict=True):
+            if not neg:
+                seen.setdefault(key, None)
+        return tuple(seen)
+
+    @property
+    def keystring(self) -> str:
+        """The content keys in order, as one string for a fuzzy comparison of word order."""
+        return " ".join(k for k, n in zip(self.keys, self.negs, strict=True) if not n)
+
+    def negations_in(self, clauses: set[int]) -> int:
+        """How many negations these clauses hold."""
+        return sum(1 for neg, c in zip(self.negs, self.clause, strict=True) if neg and c in clauses)
+
+    def negations_before(self, at: int, tuning: Tuning = DEFAULT) -> int:
+        """How many negations reach position `at` from before it, within its clause."""
+        clause = self.clause[at]
+        return sum(
+            1
+            for j in range(max(0, at - tuning.neg_window), at)
+            if self.negs[j] and self.clause[j] == clause
+        )
+
+
+@lru_cache(maxsize=READ_CACHE)
+def read(text: str, rewrites: Rewrites = NO_REWRITES) -> Reading:
+    """The reading of `text` with a pack's spellings, remembered for repeated texts."""
+    norm = normalise(text)
+    return read_tokens(rewrites.apply(norm.tokens), truncated=norm.truncated)
+
+
+def read_tokens(
+    tokens: Sequence[str],
+    *,
+    truncated: bool = False,
+    lexicon: EnglishLexicon = ENGLISH,
+    tuning: Tuning = DEFAULT,
+) -> Reading:
+    """The reading of normalised tokens; `read` is the usual way in."""
+    keys: list[str] = []
+    negs: list[bool] = []
+    clause: list[int] = []
+    current = 0
+    markers: list[int] = []
+    passive: set[int] = set()
+    previous = ""
+    for token in tokens:
+        if token == "by" and previous in lexicon.passive_markers and markers:
+            passive.add(markers[-1])
+        previous = token
+        if token == BREAK:
+            current += 1
+            continue
+        if token in lexicon.directional:
+            markers.append(len(keys))
+            if token in lexicon.stopwords or token in lexicon.silent_directional:
+                continue
+        if token in lexicon.scope_breaks:
+            current += 1
+            continue
+        if token in lexicon.stopwords:
+            continue
+        negator = token in lexicon.negators
+        keys.append(token if negator or token.isdigit() else stem(token))
+        negs.append(negator)
+        clause.append(current)
+    return Reading(
+        keys=tuple(keys),
+        negs=tuple(negs),
+        pols=_polarities(negs, clause, tuning),
+        clause=tuple(clause),
+        heads=_heads(negs, clause, tuning),
+        pairs=_pairs(keys, negs, clause, markers, passive, lexicon, tuning),
+        figures=read_figures(tokens, lexicon, tuning),
+        tokens=tuple(tokens),
+        truncated=truncated,
+    )
+
+
+@lru_cache(maxsize=8)
+def _stems(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(stem(word) for word in words)
+
+
+def _polarities(negs: list[bool], clause: list[int], tuning: Tuning) -> tuple[int, ...]:
+    """For each key, the parity of the negations before it in its clause and window."""
+    pols: list[int] = []
+    window = tuning.neg_window
+    for i in range(len(negs)):
+        count = 0
+        for j in range(max(0, i - window), i):
+            if negs[j] and clause[j] == clause[i]:
+                count += 1
+        pols.append(count % 2)
+    return tuple(pols)
+
+
+def _heads(negs: list[bool], clause: list[int], tuning: Tuning) -> tuple[int, ...]:
+    """Positions of the first content keys after each negation, within its clause:
+    "don't change the balance" negates "change" and, through it, "balance"."""
+    heads: list[int] = []
+    size = len(negs)
+    for i in range(size):
+        if not negs[i]:
+            continue
+        found = 0
+        for j in range(i + 1, size):
+            if clause[j] != clause[i] or found == tuning.head_reach:
+                break
+            if not negs[j]:
+                heads.append(j)
+                found += 1
+    return tuple(heads)
+
+
+def _pairs(
+    keys: list[str],
+    negs: list[bool],
+    clause: list[int],
+    markers: list[int],
+    passive: set[int],
+    lexicon: EnglishLexicon,
+    tuning: Tuning,
+) -> tuple[tuple[int, int], ...]:
+    """Each content key shortly before a directional word with each shortly after it, in the
+    same clause; swapped after a passive ("outweighed by"). The reach keeps a long answer of
+    many comparisons linear, not quadratic, in its length."""
+    directional = _stems(lexicon.directional)
+    reach = tuning.pair_reach
+    return tuple(
+        (right, left) if at in passive else (left, right)
+        for at in markers
+        for left in range(max(0, at - reach), at)
+        for right in range(at, min(len(keys), at + reach))
+        if not negs[left]
+        and not negs[right]
+        and keys[right] not in directional
+        and clause[left] == clause[right]
+    )
