@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from trainer.grading import agreement, normalise
+from trainer.grading import agreement
 from trainer.grading.agreement import Agreement
+from trainer.grading.normalise import normalise
 
 
 @pytest.mark.parametrize(

@@ -252,7 +252,7 @@ def test_headless_never_imports_textual_and_grades_only_when_asked(tmp_path: Pat
         "from trainer.cli import main\n"
         "code = main(sys.argv[1:])\n"
         "loaded = sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'})\n"
-        "graded = 'trainer.grading' in sys.modules\n"
+        "graded = 'trainer.grading.engine' in sys.modules and 'rapidfuzz' in sys.modules\n"
         "print(json.dumps([code, loaded, graded]), file=sys.stderr)\n"
     )
 

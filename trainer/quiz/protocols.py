@@ -10,14 +10,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
+from trainer.grading.verdict import Outcome
 from trainer.packs.model import Item, Pack
 
 Clock = Callable[[], float]
 """Seconds from an arbitrary origin; injected so tests and golden transcripts are exact."""
 
-CORRECT = "correct"
-PARTIAL = "partial"
-INCORRECT = "incorrect"
+# The grader's own outcomes: `trainer.grading.verdict` imports nothing heavy (the package
+# loads its engine lazily), and a fake grader's plain strings still compare equal to them.
+CORRECT = Outcome.CORRECT
+PARTIAL = Outcome.PARTIAL
+INCORRECT = Outcome.INCORRECT
 
 
 class VerdictLike(Protocol):
