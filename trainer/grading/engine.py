@@ -108,7 +108,9 @@ class Grader:
     def _to_verdict(self, facts: Facts, decision: Decision, truncated: bool) -> Verdict:
         key, score = facts.key, facts.score
         found, missing = concept_labels(key, score)
-        context = Context(self.pack, self.index.common, key.item, missing, truncated)
+        context = Context(
+            self.pack, self.index.common, self.index.places, key.item, missing, truncated
+        )
         other = self.index.items[decision.belongs_to] if decision.belongs_to is not None else None
         known = key.item.answer.wrong[decision.wrong] if decision.wrong is not None else None
         return Verdict(

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from trainer.grading.findings import Decision, FigureSlip, Slip
-from trainer.grading.names import CAPITALISED, bare, starts_sentence
+from trainer.grading.names import CAPITALISED, bare, place_of, starts_sentence
 from trainer.grading.normalise import MAX_CHARS
 from trainer.grading.verdict import Reason
 from trainer.packs.model import Item, Kind, Pack
@@ -43,6 +43,8 @@ class Context:
     pack: Pack
     common: frozenset[str]
     """Names too common in the pack to tell its claims apart (`names.common_names`)."""
+    places: frozenset[str]
+    """Every name the pack uses (`names.pack_names`), to name a place by its own name."""
     item: Item
     missing: tuple[str, ...] = ()
     truncated: bool = False
@@ -158,16 +160,18 @@ def neighbour_text(context: Context, other: Item, *, several: bool = False) -> s
     """Why the answer belongs to `other`. With `several` candidates (name the premises),
     the asked-for side is named as a group: naming one left to find would give it away."""
     item, pack, common = context.item, context.pack, context.common
+    places = context.places
     if item.kind is Kind.PERSON and other.kind is Kind.PERSON:
         return f"That's {other.name}, not the person who said this."
     if item.kind is Kind.REBUTTAL and other.kind is Kind.REBUTTAL:
         if item.ref != other.ref:
             mine, theirs = pack.get(item.ref), pack.get(other.ref)
             if mine is not None and theirs is not None:
-                return (
-                    f"That's the author's answer to the {topic(theirs, common, mine)} claim, "
-                    f"not to the {topic(mine, common, theirs)} claim."
+                asked, given = (
+                    topic(mine, common, places, theirs),
+                    topic(theirs, common, places, mine),
                 )
+                return f"That's the author's answer to the {given} claim, not to the {asked} claim."
         return f'That\'s a different answer the author gives: "{other.label}".'
     if item.kind is Kind.QUOTE and other.kind is Kind.QUOTE:
         speaker = speaker_name(pack, other)
@@ -177,11 +181,13 @@ def neighbour_text(context: Context, other: Item, *, several: bool = False) -> s
     if several:
         asked = GROUP_NAMES.get(item.kind, "one of the answers asked for")
     else:
-        asked = describe(item, pack, common)
-    return f"That's {describe(other, pack, common)}, not {asked}."
+        asked = describe(item, pack, common, places)
+    return f"That's {describe(other, pack, common, places)}, not {asked}."
 
 
-def topic(item: Item, common: frozenset[str], other: Item | None = None) -> str:
+def topic(
+    item: Item, common: frozenset[str], places: frozenset[str], other: Item | None = None
+) -> str:
     """A short name for a claim ("Kursk", "North Korea"), for explanations; falls back to
     its label. Prefers a proper name the other item does not share, so the two differ."""
     other_text = f"{other.text} {other.answer.canonical}" if other is not None else ""
@@ -189,21 +195,20 @@ def topic(item: Item, common: frozenset[str], other: Item | None = None) -> str:
     for text in (item.answer.canonical, item.text):
         for match in CAPITALISED.finditer(text):
             phrase = bare(match.group(0).strip()).strip()
-            words = [w for w in phrase.split() if bare(w.casefold()) not in common]
+            words = phrase.split()
             if starts_sentence(text, match.start()):
                 words = words[1:]  # a capital that only starts the sentence
+            words = [w for w in words if bare(w.casefold()) not in common]
             if not words:
                 continue
-            name = " ".join(words)
-            if name.endswith(("ean", "eans")):
-                name = name[: name.rfind("ean")] + "ea"
+            name = place_of(" ".join(words), places)
             if name not in other_text:
                 return name
             first = first or name
     return first or f'"{item.label}"'
 
 
-def describe(item: Item, pack: Pack, common: frozenset[str]) -> str:
+def describe(item: Item, pack: Pack, common: frozenset[str], places: frozenset[str]) -> str:
     """How an explanation names an item: "the premise ...", "the author's answer to ..."."""
     if item.kind is Kind.PERSON:
         return item.name
@@ -213,7 +218,11 @@ def describe(item: Item, pack: Pack, common: frozenset[str]) -> str:
         return "the author's conclusion"
     if item.kind is Kind.REBUTTAL:
         ref = pack.get(item.ref)
-        return f"the author's answer to the {topic(ref, common)} claim" if ref else "a rebuttal"
+        return (
+            f"the author's answer to the {topic(ref, common, places)} claim"
+            if ref
+            else "a rebuttal"
+        )
     if item.kind is Kind.QUOTE:
         speaker = pack.get(item.speaker)
         who = speaker.name if speaker is not None else "someone"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from trainer.grading.figures import Duration
 from trainer.grading.lexicon import ENGLISH
 from trainer.grading.matching import Matcher, WordTable
-from trainer.grading.names import common_names
+from trainer.grading.names import common_names, pack_names
 from trainer.grading.normalise import BREAK
 from trainer.grading.reading import Reading, read
 from trainer.grading.terms import Group, Term, WordTerm, find_term, word_term_parity
@@ -105,6 +105,7 @@ class PackIndex:
         self.items: tuple[Item, ...] = tuple(pack.items)
         self.positions = {item.id: i for i, item in enumerate(self.items)}
         self.common = common_names(pack, tuning)
+        self.places = pack_names(pack)
         self.person_names = frozenset(
             key
             for item in self.items

@@ -23,9 +23,35 @@ def starts_sentence(text: str, at: int) -> bool:
     return at == 0 or text[:at].rstrip().endswith((".", "!", "?"))
 
 
+_POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
+
+
 def bare(word: str) -> str:
-    """A name without its possessive: "Russia's" -> "Russia"."""
-    return word.rstrip("'\u2019s")
+    """A name without its possessive: "Russia's" -> "Russia", "the allies'" -> "the allies";
+    "Paris" and "Brussels" keep their last letter."""
+    for ending in _POSSESSIVES:
+        if word.endswith(ending):
+            return word.removesuffix(ending)
+    return word
+
+
+def place_of(name: str, known: frozenset[str]) -> str:
+    """The place an adjective of place names, where the pack names that place itself:
+    "North Korean" -> "North Korea" in a pack that says "North Korea". Otherwise the name
+    as it is: "European" stays "European", never "Europea"."""
+    for ending in ("eans", "ean"):
+        if name.endswith(ending):
+            place = name.removesuffix(ending) + "ea"
+            if place.split()[-1].casefold() in known:
+                return place
+    return name
+
+
+def pack_names(pack: Pack) -> frozenset[str]:
+    """Every capitalised word of the pack's texts and keys, folded, possessives removed."""
+    return frozenset(
+        word for item in pack for t in (item.text, item.answer.canonical) for word in name_words(t)
+    )
 
 
 def name_words(text: str) -> Iterable[str]:

@@ -92,7 +92,7 @@ class EndReason(StrEnum):
     ERROR = "error"
 
 
-_RANK = {CORRECT: 2, PARTIAL: 1, INCORRECT: 0}
+_RANK: dict[str, int] = {CORRECT: 2, PARTIAL: 1, INCORRECT: 0}
 _STATUS_RANK = {
     None: -1,
     ItemStatus.SKIPPED: 0,
