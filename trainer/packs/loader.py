@@ -39,6 +39,7 @@ from trainer.packs.model import (
     Vocabulary,
     WrongAnswer,
 )
+from trainer.packs.passages import FoldedSource
 from trainer.packs.spec import (
     INVALID,
     MAX_SELF_TESTS,
@@ -345,7 +346,7 @@ class _Builder:
             if not (isinstance(source, dict) and _str(source.get("file"))):
                 self.walk.add_at(path, f"a {what} needs the source text: set source.file")
             return
-        folded_source = self._folded_source()
+        folded_source = self._source_index()
         # An ellipsis in quoted words marks a cut: each fragment must appear in order.
         fragments = [f for f in re.split(r"\.\.\.|\[\.\.\.\]", _fold(excerpt)) if f.strip()]
         position = 0
@@ -362,11 +363,11 @@ class _Builder:
                 return
             position = found + len(fragment.strip())
 
-    _folded: str | None = None
+    _folded: FoldedSource | None = None
 
-    def _folded_source(self) -> str:
+    def _source_index(self) -> FoldedSource:
         if self._folded is None:
-            self._folded = _fold(self.source_text)
+            self._folded = FoldedSource(_fold(self.source_text))
         return self._folded
 
     def _answer(self, raw: Any, path: str) -> Answer | None:
