@@ -90,6 +90,13 @@ async def settle(pilot: Pilot[object]) -> None:
     await pilot.pause()
 
 
+async def graded(pilot: Pilot[object]) -> None:
+    """Wait until the answer just submitted is graded (on a worker) and its verdict shown."""
+    await pilot.pause()
+    await pilot.app.screen.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def saved(app: TrainerApp) -> None:
     """Wait until the store has saved everything handed to it so far (its jobs run in order)."""
     await app.progress.ask(lambda store: None)

@@ -22,6 +22,7 @@ from tests.conftest import SMALL_PACK
 from tests.progress.helpers import attempt
 from tests.tui.conftest import (
     NOW,
+    graded,
     make_app,
     open_app,
     saved,
@@ -67,6 +68,7 @@ async def answer(pilot: Pilot[object], text: str) -> None:
     """Answer and press Enter (pasted: typing key by key is slow in tests)."""
     pilot.app.screen.query_one("#answer", Input).value = text
     await pilot.press("enter")
+    await graded(pilot)
 
 
 def due_text(app: TrainerApp) -> str:

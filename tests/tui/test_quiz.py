@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, ProgressBar
 
 from tests.conftest import SMALL_PACK
-from tests.tui.conftest import BUILTIN_PACK, make_app, open_app, screen_text, settle
+from tests.tui.conftest import BUILTIN_PACK, graded, make_app, open_app, screen_text, settle
 from trainer.quiz.events import HintEvent, ResultEvent, VerdictEvent
 from trainer.quiz.session import Phase
 from trainer.tui.app import TrainerApp
@@ -63,7 +63,7 @@ class Student:
         else:
             self.quiz.query_one("#answer", Input).value = text
             await self.pilot.press("enter")
-        await self.pilot.pause()
+        await graded(self.pilot)
 
     async def press(self, *keys: str) -> None:
         await self.pilot.press(*keys)

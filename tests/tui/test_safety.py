@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SMALL_PACK
-from tests.tui.conftest import make_app, open_app, screen_text, settle
+from tests.tui.conftest import graded, make_app, open_app, screen_text, settle
 from trainer.packs.loader import load_pack
 from trainer.tui.screens.quiz import QuizScreen
 from trainer.tui.screens.study import StudyScreen
@@ -60,7 +60,7 @@ async def test_typed_answers_and_prompts_are_echoed_literally(hostile_pack: Path
         assert "[@click=app.bell]Uniforms cost money[/]" in screen_text(app)
         typed = "[@click=app.quit]300[/] [red]pounds"
         await pilot.press(*typed, "enter")
-        await pilot.pause()
+        await graded(pilot)
         shown = screen_text(app)
         assert f"You wrote: {typed}" in shown
         await pilot.click("#feedback", offset=(14, 1))

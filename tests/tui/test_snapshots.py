@@ -15,7 +15,15 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.conftest import SMALL_PACK
-from tests.tui.conftest import BUILTIN_PACK, NOW, make_app, open_app, settle, write_history
+from tests.tui.conftest import (
+    BUILTIN_PACK,
+    NOW,
+    graded,
+    make_app,
+    open_app,
+    settle,
+    write_history,
+)
 from trainer.tui.app import TrainerApp
 from trainer.tui.screens.quiz import QuizScreen
 
@@ -62,7 +70,7 @@ async def _quiz(pilot: Pilot[object]) -> None:
     await _past_the_thesis(pilot)
     await pilot.press("f2")
     await pilot.press(*"families", "enter")
-    await pilot.pause()
+    await graded(pilot)
     await _steady_cursor(pilot)
 
 
@@ -78,7 +86,7 @@ async def _checklist(pilot: Pilot[object]) -> None:
         answer = quiz.pack.item(target).answer.canonical
         quiz.query_one("#answer", Input).value = answer
         await pilot.press("enter")
-        await pilot.pause()
+        await graded(pilot)
     await settle(pilot)
     await _steady_cursor(pilot)
 

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from trainer.packs.model import Pack
     from trainer.progress.store import ProgressStore
     from trainer.quiz.events import SummaryEvent
+    from trainer.quiz.protocols import GraderFactory
     from trainer.tui.progress import ProgressKeeper, SessionLog
 
 PRACTICE_MODE = "mixed"
@@ -82,6 +83,8 @@ class AppOptions:
     now: Callable[[], datetime] | None = None
     """The wall clock for progress (when attempts happen, what is due, which day is today);
     None for the local time."""
+    grader: GraderFactory | None = None
+    """Builds the grader a quiz uses (tests pass a slow or fake one); None for the real one."""
 
 
 def terminal_gone() -> bool:
@@ -341,6 +344,7 @@ class TrainerApp(App[None]):
             clock=options.clock,
             items=items,
             log=self._session_log(self.pack, mode),
+            grader=options.grader,
         )
         self.push_screen(quiz, self._quiz_over)
 

@@ -37,6 +37,7 @@ from trainer.quiz.events import (
     VerdictEvent,
 )
 from trainer.quiz.modes import Mode
+from trainer.quiz.protocols import GraderFactory, default_grader
 from trainer.quiz.questions import QuestionKind
 from trainer.quiz.review import questions_for
 from trainer.quiz.session import EndReason, Phase, Session
@@ -66,6 +67,9 @@ QUESTION_NAMES: dict[str, str] = {
 }
 
 
+_GRADING = "Grading your answer\u2026"
+
+
 class EventLog(Protocol):
     """Where a quiz's events go as they happen (`trainer.tui.progress.SessionLog`)."""
 
@@ -79,15 +83,15 @@ def make_session(
     seed: int | None,
     clock: Callable[[], float] | None,
     items: tuple[str, ...] = (),
+    grader: GraderFactory | None = None,
 ) -> Session:
     """A session with the pack's grader built up front (it takes a moment on a big pack).
 
     With `items` ("practise these again"), the engine picks the questions that ask for
     those items, most urgent first, in place of the mode's plan.
     """
-    from trainer.grading import grader_for
-
-    options: dict[str, Any] = {"seed": seed, "grader": grader_for(pack)}
+    build = grader or default_grader
+    options: dict[str, Any] = {"seed": seed, "grader": build(pack)}
     if clock is not None:
         options["clock"] = clock
     if items:
@@ -111,6 +115,8 @@ class QuizScreen(Screen[SummaryEvent | None]):
 
     awaiting_next: reactive[bool] = reactive(False, init=False)
     """A question has ended and its result is shown; Enter moves on."""
+    grading: reactive[bool] = reactive(False, init=False)
+    """An answer is being graded on a worker thread; the session is not touched meanwhile."""
 
     def __init__(
         self,
@@ -121,9 +127,11 @@ class QuizScreen(Screen[SummaryEvent | None]):
         clock: Callable[[], float] | None = None,
         items: tuple[str, ...] = (),
         log: EventLog | None = None,
+        grader: GraderFactory | None = None,
     ) -> None:
         super().__init__()
         self.pack = pack
+        self.grader = grader
         self.mode = Mode(mode)
         self.seed = seed
         self.clock = clock
@@ -136,6 +144,8 @@ class QuizScreen(Screen[SummaryEvent | None]):
         self._question: QuestionEvent | None = None
         self._last_verdict: VerdictEvent | None = None
         self._hints: list[Content] = []
+        self._end_when_graded = False
+        self._placeholder_before = ""
         title = MODE_INFO[self.mode.value].title
         if self.mode is Mode.REVIEW:
             self.sub_title = title
@@ -166,11 +176,19 @@ class QuizScreen(Screen[SummaryEvent | None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="session")
     def _prepare(self) -> Session:
         return make_session(
-            self.pack, self.mode.value, seed=self.seed, clock=self.clock, items=self.items
+            self.pack,
+            self.mode.value,
+            seed=self.seed,
+            clock=self.clock,
+            items=self.items,
+            grader=self.grader,
         )
 
     @on(Worker.StateChanged)
     def _prepared(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "grade":
+            self._graded(event)
+            return
         if event.worker.group != "session":
             return
         if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Session):
@@ -302,15 +320,50 @@ class QuizScreen(Screen[SummaryEvent | None]):
 
     @on(Input.Submitted, "#answer")
     def submit(self, event: Input.Submitted) -> None:
-        if self.session is None or self.session.finished or self.awaiting_next:
-            return
+        if self.session is None or self.session.finished or self.awaiting_next or self.grading:
+            return  # while grading, what is typed stays in the box for the next Enter
         text = event.value
         event.input.value = ""
-        self.act(self.session.answer(text))
+        self.grading = True
+        self._grade(self.session, text)
+
+    @work(thread=True, exit_on_error=False, group="grade")
+    def _grade(self, session: Session, text: str) -> list[Event]:
+        """Grade off the UI thread: a long answer or a big pack must not freeze the keys."""
+        return session.answer(text)
+
+    def _graded(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.SUCCESS:
+            self.grading = False
+            events = event.worker.result
+            self.act(events if isinstance(events, list) else [])
+        elif event.state is WorkerState.ERROR:
+            self.grading = False
+            error = event.worker.error
+            self.notify(
+                f"Could not grade that answer: {type(error).__name__}: {error}",
+                severity="error",
+                markup=False,
+            )
+        else:
+            return
+        if self._end_when_graded:
+            self._end_when_graded = False
+            self._end_now()
+
+    def watch_grading(self, grading: bool) -> None:
+        answer = self.query_one("#answer", Input)
+        if grading:
+            self._placeholder_before, answer.placeholder = answer.placeholder, _GRADING
+        elif answer.placeholder == _GRADING:  # nothing shown since (an empty answer, an error)
+            answer.placeholder = self._placeholder_before
+        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Dim the keys that do nothing right now, rather than let them fail."""
         session = self.session
+        if self.grading and action != "end":
+            return None  # nothing else may touch the session until its verdict is back
         is_open = session is not None and not session.finished and not self.awaiting_next
         if action in ("hint", "skip", "give_up"):
             return True if is_open else None
@@ -358,14 +411,22 @@ class QuizScreen(Screen[SummaryEvent | None]):
             return
 
         def answered(end: bool | None) -> None:
-            if end and self.session is not None:
-                self.awaiting_next = False
-                self._pending.clear()
-                self.act(self.session.finish(EndReason.INTERRUPTED))
+            if end and self.grading:
+                self._end_when_graded = True  # the answer being graded still counts
             elif end:
-                self.dismiss(None)
+                self._end_now()
 
         self.app.push_screen(
             ConfirmScreen("End this quiz now? The answers so far are scored.", "End", "Go on"),
             answered,
         )
+
+    def _end_now(self) -> None:
+        if self.session is not None and self.session.finished:
+            return  # the answer that was being graded ended the quiz
+        if self.session is not None:
+            self.awaiting_next = False
+            self._pending.clear()
+            self.act(self.session.finish(EndReason.INTERRUPTED))
+        else:
+            self.dismiss(None)
