@@ -113,6 +113,8 @@ class PackIndex:
             for key in self.content(item.name)
         )
         self.words = WordTable(self.person_names, tuning)
+        self.unread: list[tuple[str, str]] = []
+        """(item id, group label) of each concept group with no word to match: ignored."""
         drafts = [self._draft(item) for item in self.items]
         self.weights = self._weigh(drafts)
         self.phrasings: list[Phrasing] = []
@@ -200,8 +202,12 @@ class PackIndex:
                 )
                 anchor = next((v for v in elements if v is not None), None)
                 terms.append(Term(elements, sum(reading.negs), anchor))
-            if terms:
+            if terms or (draft.word_terms and draft.word_terms[-1][0] == len(draft.groups)):
+                # A group of everyday words only ("the Speaker of the House") is a group all
+                # the same: its word terms name it, and it counts towards `need`.
                 draft.groups.append((group.terms[0], terms))
+            else:
+                self.unread.append((item.id, group.terms[0]))
         return draft
 
     def _register(self, text: str) -> Reading:

@@ -46,6 +46,9 @@ class SelfTestReport:
     pack_id: str
     checked: int
     disagreements: tuple[Disagreement, ...]
+    unread: tuple[tuple[str, str], ...] = ()
+    """(item id, group label) of concept groups the grader cannot read and so ignores: an
+    instructor must hear of them, since they make an item easier than it was written."""
 
     @property
     def ok(self) -> bool:
@@ -56,16 +59,23 @@ class SelfTestReport:
             "pack_id": self.pack_id,
             "checked": self.checked,
             "disagreements": [d.to_json() for d in self.disagreements],
+            "unread_concepts": [{"item_id": i, "group": g} for i, g in self.unread],
         }
 
     def lines(self) -> list[str]:
+        warnings = [
+            f"  {item}: the concept group {group!r} has no word the grader can match; "
+            "it is ignored (give it a term with a word in it)"
+            for item, group in self.unread
+        ]
         if self.ok:
-            return [f"{self.pack_id}: all {self.checked} self-test responses graded as marked"]
+            head = f"{self.pack_id}: all {self.checked} self-test responses graded as marked"
+            return [head, *warnings]
         head = (
             f"{self.pack_id}: {len(self.disagreements)} of {self.checked} self-test "
             "responses graded against their mark"
         )
-        return [head, *(d.line() for d in self.disagreements)]
+        return [head, *(d.line() for d in self.disagreements), *warnings]
 
 
 def run_self_tests(pack: Pack, grader: Grader | None = None) -> SelfTestReport:
@@ -85,4 +95,4 @@ def run_self_tests(pack: Pack, grader: Grader | None = None) -> SelfTestReport:
             verdict = grader.grade(response, item)
             if verdict.correct:
                 found.append(Disagreement(item.id, response, "reject", verdict))
-    return SelfTestReport(pack.id, checked, tuple(found))
+    return SelfTestReport(pack.id, checked, tuple(found), tuple(grader.index.unread))
