@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from tests.grading.fixtures import item
 from tests.grading.other_packs import europe_pack
 from trainer.grading import Grader, Reason
 from trainer.grading.names import bare, common_names, place_of
+from trainer.packs.model import Answer, Item, Kind, Pack
 
 
 @pytest.mark.parametrize(
@@ -45,3 +47,23 @@ def test_names_common_to_a_pack_are_counted_whole() -> None:
     common = common_names(europe_pack())
     assert "brussels" in common or "paris" not in common
     assert "brussel" not in common and "pari" not in common
+
+
+def test_two_items_worded_alike_are_not_named_alike_in_one_sentence() -> None:
+    def congress(item_id: str, accept: str) -> Item:
+        return item(item_id, Kind.PREMISE, "Congress", Answer("Congress", accept=(accept,)))
+
+    pack = Pack(
+        id="civics",
+        title="Civics",
+        version="1",
+        items=(
+            congress("makes-laws", "the legislative branch writes every federal law"),
+            congress("declares-war", "only it may declare a war on another country"),
+        ),
+    )
+    verdict = Grader(pack).grade("the legislative branch writes federal laws", "declares-war")
+    assert verdict.reason is Reason.NEIGHBOUR
+    assert verdict.explanation == (
+        "That's the answer to another question in this pack, not to this one."
+    )

@@ -182,7 +182,12 @@ def neighbour_text(context: Context, other: Item, *, several: bool = False) -> s
         asked = GROUP_NAMES.get(item.kind, "one of the answers asked for")
     else:
         asked = describe(item, pack, common, places)
-    return f"That's {describe(other, pack, common, places)}, not {asked}."
+    given = describe(other, pack, common, places)
+    if given == asked:
+        # Two items the pack words alike ("Congress" and "Congress"): naming both the same
+        # way would read as a contradiction, so say what tells them apart.
+        return "That's the answer to another question in this pack, not to this one."
+    return f"That's {given}, not {asked}."
 
 
 def topic(
