@@ -98,6 +98,23 @@ def bench_aliases(repeat: int, folder: Path) -> None:
         print(f"  {count:>7,} aliases: {median(load, repeat):6.3f} s")
 
 
+def bench_vocabulary(repeat: int) -> None:
+    print("preparing a vocabulary of 100-spelling groups (the limit is 20,000 spellings)")
+    from trainer.grading.normalise import normalise
+    from trainer.grading.vocabulary import Rewrites
+    from trainer.packs.model import Vocabulary
+
+    for groups in (50, 100, 200):
+        same = tuple(tuple(f"g{groups}s{g}x{k}word" for k in range(100)) for g in range(groups))
+        vocabulary = Vocabulary(same)
+
+        def prepare(vocabulary: Vocabulary = vocabulary) -> None:
+            normalise.cache_clear()  # as in a fresh process
+            Rewrites(vocabulary)
+
+        print(f"  {groups * 100:>6,} spellings: {median(prepare, repeat):6.3f} s")
+
+
 def bench_check(folder: Path) -> None:
     print("`check` end to end on 20,000 passages in a 4 MB article (target: under 5 s)")
     rng = random.Random(2)
@@ -128,6 +145,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     bench_search(args.repeat)
+    bench_vocabulary(args.repeat)
     with tempfile.TemporaryDirectory() as scratch:
         bench_aliases(args.repeat, Path(scratch))
         bench_check(Path(scratch))

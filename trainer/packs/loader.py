@@ -43,6 +43,7 @@ from trainer.packs.passages import FoldedSource
 from trainer.packs.spec import (
     INVALID,
     MAX_SELF_TESTS,
+    MAX_SPELLINGS,
     MAX_TOTAL_TEXT,
     PACK,
     Walk,
@@ -469,6 +470,13 @@ class _Builder:
             means_not = _str(entry.get("means_not"))
             if words and means_not:
                 opposites.append(Opposite(words, means_not))
+        count = sum(map(len, same)) + sum(len(o.words) for o in opposites)
+        if count > MAX_SPELLINGS:
+            self.walk.add_at(
+                "vocabulary",
+                f"lists {count:,} spellings; the limit is {MAX_SPELLINGS:,} "
+                "(each is prepared for grading every answer)",
+            )
         return Vocabulary(tuple(same), tuple(opposites), _strings(raw.get("common_names")))
 
     def _check_self_test_count(self, items: list[Item]) -> None:

@@ -25,6 +25,10 @@ MAX_TEXT = 20_000
 MAX_SELF_TESTS = 10_000
 """Most self-test responses in one pack: `check` grades every one, and this many take about
 a second and a half; a real pack has a few hundred."""
+MAX_SPELLINGS = 20_000
+"""Most spellings in a pack's vocabulary (all groups and opposites together): each is read
+by the normaliser when the grader is prepared, about a second for this many; a real pack
+lists dozens."""
 MAX_TOTAL_TEXT = 5 * 1024 * 1024
 """Most characters of text a pack may hold with its aliases expanded: what the largest
 pack.yaml read could hold written out, so an alias can save typing but not multiply text."""
