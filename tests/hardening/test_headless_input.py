@@ -139,3 +139,28 @@ def test_a_full_disk_is_exit_2_with_one_line_and_no_traceback(
             check=False,
         )
     assert (done.returncode, done.stderr.decode()) == (2, message)
+
+
+def test_with_record_a_surrogate_line_is_refused_before_the_store_and_later_answers_saved(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from trainer.cli import main
+    from trainer.progress import ProgressStore
+
+    script = b'{"answer": "\\ud800"}\n300 pounds a year\n'
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(script)))
+    argv = ["headless", "--pack", str(SMALL_PACK), "--mode", "evidence", "--seed", "1"]
+    assert main([*argv, "--record"]) == 0
+    assert capsys.readouterr().err == ""
+    with ProgressStore.open_default() as store:
+        assert [a.answer for a in store.attempts()] == ["300 pounds a year"]
+
+
+def test_the_store_refuses_unstorable_text_with_a_store_error() -> None:
+    from tests.progress.helpers import attempt
+    from trainer.progress import ProgressStore, StoreError
+
+    with ProgressStore.open_default(fuzz=False) as store:
+        with pytest.raises(StoreError, match="could not save the attempt"):
+            store.record(attempt(answer="\ud800"))
+        assert store.attempt_count() == 0

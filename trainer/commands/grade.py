@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import json
 import sys
 
 from trainer.grading import Grader
@@ -16,6 +15,7 @@ from trainer.grading.verdict import Verdict
 from trainer.packs.errors import PackError
 from trainer.packs.loader import load_pack
 from trainer.packs.model import Item, Pack
+from trainer.packs.safe_text import json_text, visible
 
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -96,7 +96,9 @@ def run(args: argparse.Namespace) -> int:
     answer = " ".join(args.answer)
     verdict = Grader(pack).grade(answer, item)
     if args.json:
-        print(json.dumps(verdict.to_json(), indent=2, ensure_ascii=False))
+        print(json_text(verdict.to_json(), indent=2))
     else:
-        print("\n".join(describe(verdict, item)))
+        # The answer may come from a script or a spreadsheet: what it quotes back is shown,
+        # never acted on by the terminal.
+        print("\n".join(visible(line) for line in describe(verdict, item)))
     return EXIT_OK

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import datetime
 from functools import partial
 
@@ -14,6 +13,7 @@ from trainer.commands._common import (
     read_store,
 )
 from trainer.locations import builtin_pack_dir
+from trainer.packs.safe_text import json_text, visible
 from trainer.progress.stats import Stats, accuracy_chart, pack_stats
 
 
@@ -42,9 +42,9 @@ def run(args: argparse.Namespace) -> int:
     if stats is None:
         return EXIT_INVALID
     if args.json:
-        print(json.dumps(stats.to_json(), indent=2, ensure_ascii=False))
+        print(json_text(stats.to_json(), indent=2))
         return 0
-    print(render(stats))
+    print("\n".join(visible(line) for line in render(stats).splitlines()))
     return 0
 
 
