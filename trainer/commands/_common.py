@@ -30,16 +30,17 @@ def load_or_report(path: str | Path) -> Pack | None:
         return None
 
 
-def open_store_or_report(command: str) -> ProgressStore | None:
+def open_store_or_report(command: str, *, read_only: bool = False) -> ProgressStore | None:
     """The progress store, or None after saying why on stderr.
 
-    A notice from the store (an unreadable file moved aside) is printed too: the user must
-    learn where their old progress went.
+    A notice from the store (an unreadable file moved aside, a folder that cannot be
+    written) is printed too: the user must learn where their progress is. `read_only` is
+    for commands that only read.
     """
     from trainer.progress.store import ProgressStore, StoreError
 
     try:
-        store = ProgressStore.open_default()
+        store = ProgressStore.open_default(read_only=read_only)
     except StoreError as error:
         print(f"{command}: {error}", file=sys.stderr)
         return None

@@ -46,7 +46,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    store = open_store_or_report("export-progress")
+    store = open_store_or_report("export-progress", read_only=True)
     if store is None:
         return EXIT_INVALID
     with store:

@@ -30,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     now = datetime.now().astimezone()
-    store = open_store_or_report("stats")
+    store = open_store_or_report("stats", read_only=True)
     if store is None:
         return EXIT_INVALID
     pack = load_or_report(args.pack or builtin_pack_dir())

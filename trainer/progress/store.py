@@ -148,16 +148,23 @@ def _iso(moment: datetime) -> str:
 class ProgressStore:
     """Attempts and review schedules for every pack, in one SQLite file."""
 
-    def __init__(self, path: Path, *, fuzz: bool = True) -> None:
+    def __init__(self, path: Path, *, fuzz: bool = True, read_only: bool = False) -> None:
+        """`read_only`: for commands that only read (stats, export), a store whose folder
+        cannot be written (a read-only disk or share) is still opened, for reading."""
         self.path = path
         self.notice = ""
         """Set when an unreadable store was moved aside: show it to the user once."""
         self.scheduler = Scheduler(enable_fuzzing=fuzz)
-        self._db = self._open()
+        try:
+            self._db = self._open()
+        except StoreError as error:
+            if not read_only:
+                raise
+            self._db = self._open_read_only(error)
 
     @classmethod
-    def open_default(cls, *, fuzz: bool = True) -> ProgressStore:
-        return cls(progress_db_path(), fuzz=fuzz)
+    def open_default(cls, *, fuzz: bool = True, read_only: bool = False) -> ProgressStore:
+        return cls(progress_db_path(), fuzz=fuzz, read_only=read_only)
 
     # -- opening ------------------------------------------------------------------------
 
@@ -188,6 +195,30 @@ class ProgressStore:
             return self._connect_and_migrate()
         except (sqlite3.DatabaseError, _Unusable) as error:
             raise StoreError(f"cannot start a progress file at {self.path}: {error}") from None
+
+    def _open_read_only(self, failure: StoreError) -> sqlite3.Connection:
+        """A read-only connection to a current store that cannot be opened for writing, or
+        `failure` again. `immutable` is the last resort: in a folder SQLite cannot write,
+        it cannot even make the shared-memory file that WAL readers use."""
+        if not self.path.is_file():
+            raise failure
+        for mode in ("mode=ro", "immutable=1"):
+            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?{mode}", uri=True)
+            try:
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+                db.execute("SELECT count(*) FROM attempts WHERE id < 0").fetchone()
+            except sqlite3.DatabaseError:
+                db.close()
+                continue
+            if version != SCHEMA_VERSION:  # it would need migrating, which is a write
+                db.close()
+                raise failure
+            self.notice = (
+                f"Your progress folder {self.path.parent} cannot be written: showing the "
+                "progress saved there; nothing new can be recorded until it can."
+            )
+            return db
+        raise failure
 
     def _connect_and_migrate(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
