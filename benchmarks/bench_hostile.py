@@ -16,13 +16,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
+
+from bench_load import median_seconds  # the same median as the load benchmark's
 
 from trainer.packs import PackError, load_pack
 from trainer.packs.passages import FoldedSource
@@ -30,15 +30,6 @@ from trainer.packs.passages import FoldedSource
 ROOT = Path(__file__).resolve().parents[1]
 HEAD = 'format: 1\nid: hostile\ntitle: t\nversion: "1"\n'
 THESIS = "thesis:\n  id: thesis\n  text: t\n  answer:\n    canonical: c\n"
-
-
-def median(run: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
 
 
 def article(words: int, rng: random.Random) -> str:
@@ -71,8 +62,8 @@ def bench_search(repeat: int) -> None:
                 for passage in wanted:
                     source.find(passage)
 
-            plain = median(plain_search, repeat)
-            indexed = median(indexed_search, repeat)
+            plain = median_seconds(plain_search, repeat)
+            indexed = median_seconds(indexed_search, repeat)
             kind = "present" if present else "absent "
             print(
                 f"  {len(text) / 1e6:4.1f} MB, 5,000 {kind}: indexed {indexed:6.3f}  "
@@ -95,7 +86,7 @@ def bench_aliases(repeat: int, folder: Path) -> None:
             with contextlib.suppress(PackError):
                 load_pack(pack, cache=False)
 
-        print(f"  {count:>7,} aliases: {median(load, repeat):6.3f} s")
+        print(f"  {count:>7,} aliases: {median_seconds(load, repeat):6.3f} s")
 
 
 def bench_vocabulary(repeat: int) -> None:
@@ -112,7 +103,7 @@ def bench_vocabulary(repeat: int) -> None:
             normalise.cache_clear()  # as in a fresh process
             Rewrites(vocabulary)
 
-        print(f"  {groups * 100:>6,} spellings: {median(prepare, repeat):6.3f} s")
+        print(f"  {groups * 100:>6,} spellings: {median_seconds(prepare, repeat):6.3f} s")
 
 
 def bench_check(folder: Path) -> None:
