@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,6 +22,7 @@ from rapidfuzz.distance import OSA
 
 from trainer.grading.lexicon.clauses import CLAUSE_WORDS
 from trainer.grading.lexicon.numbers import NUMBER_WORDS, SCALE_WORDS, SCALES
+from trainer.grading.lexicon.rewrites import CASED, CONTRACTIONS, PHRASES, Rule
 from trainer.grading.lexicon.spellings import ABBREVIATIONS, MISSPELLINGS
 from trainer.grading.lexicon.suffixes import SUFFIXES
 
@@ -44,103 +46,6 @@ _QUOTES = str.maketrans(
         "\u2026": ".",
     }
 )
-
-# Case matters for these only: "US" is the country, "us" is usually the pronoun.
-_CASED = (
-    (re.compile(r"\bU\.\s?S\.(?:\s?A\.?)?|\bUSA?\b"), " usa "),
-    (re.compile(r"\bU\.\s?K\.|\bUK\b"), " uk "),
-)
-
-_CONTRACTIONS = (
-    (re.compile(r"\bwon'?t\b"), "will not"),
-    (re.compile(r"\bcan'?t\b|\bcannot\b"), "can not"),
-    (re.compile(r"\bshan'?t\b"), "shall not"),
-    (re.compile(r"\bain'?t\b"), "is not"),
-    (
-        re.compile(
-            r"\b(do|does|did|is|are|was|were|has|have|had|would|should|could|must|need|might)"
-            r"n'?t\b"
-        ),
-        r"\1 not",
-    ),
-    (re.compile(r"n't\b"), " not"),
-    (re.compile(r"\bit's\b"), "it is"),
-    (re.compile(r"'re\b"), " are"),
-    (re.compile(r"'ll\b"), " will"),
-    (re.compile(r"'ve\b"), " have"),
-    (re.compile(r"'d\b"), " would"),
-    (re.compile(r"'m\b"), " am"),
-    (re.compile(r"'s\b|(?<=s)'(?=\s|$)"), ""),
-)
-
-_WORD = r"(?<![\w])"
-_END = r"(?![\w])"
-
-
-def _phrase(pattern: str) -> re.Pattern[str]:
-    return re.compile(_WORD + "(?:" + pattern + ")" + _END)
-
-
-# Whole-phrase spellings of one thing, after lower-casing. Order matters: longer first.
-_US_NOUNS = (
-    r"military|missiles?|troops|bases?|facility|facilities|involvement|officials?|experts?|"
-    r"weapons|government|administration|forces|soldiers|personnel|made|supplied|army|role|"
-    r"participation|intelligence|satellites?|allies|election|president|policy|permission|"
-    r"strikes?|support|aid|and|involved|itself|would|will|is|was|has|gave|let|allowed|said"
-)
-_PHRASES = (
-    (re.compile(r"(?<![\w])(the|a|an|by|between|of)\s+us(?![\w])"), r"\1 usa"),
-    (re.compile(r"^\s*us(?![\w])"), "usa"),
-    (re.compile(r"(?<![\w])us(?=[\s-]+(?:" + _US_NOUNS + r")(?![\w]))"), "usa"),
-    (_phrase(r"united states(?: of america)?|u\.s\.a\.?|u\.s\.|americans?|america|usa"), " usa "),
-    (_phrase(r"united kingdom|great britain|britain|british|u\.k\."), " uk "),
-    (_phrase(r"n\.a\.t\.o\.?"), " nato "),
-    (_phrase(r"world war (?:3|three|iii)|ww\s?(?:3|iii)|third world war"), " ww3 "),
-    (_phrase(r"w/o"), " without "),
-    (re.compile(r"(?<![\w])w/"), " with "),
-    (_phrase(r"b/c"), " because "),
-    # "Stays out of the war" is not in it; before "out of" becomes "of" ("5 out of 6").
-    (_phrase(r"(?:stay|stays|stayed|staying|keep|keeps|kept|keeping) out of"), " not in "),
-    (_phrase(r"out of"), " of "),
-    (_phrase(r"(?:tens|10s|10's) of thousands"), " tensofthousands "),
-    (_phrase(r"monthly"), " a month "),
-    (_phrase(r"nukes"), " nuclear weapons "),
-    (_phrase(r"nuke|nuclear-armed"), " nuclear "),
-    (_phrase(r"ammo"), " ammunition "),
-    (_phrase(r"govt|gov"), " government "),
-    (_phrase(r"admin"), " administration "),
-    (_phrase(r"idk|dunno"), " i do not know "),
-    (_phrase(r"e\.g\.|eg|i\.e\.|ie|etc\.?"), " "),
-    (_phrase(r"incl\.?"), " including "),
-    (_phrase(r"dems"), " democrats "),
-    (_phrase(r"not only|not just|not merely"), " only "),
-    (_phrase(r"a little|a few"), " some "),
-    # Adjectives negated by a prefix read as "not" + the adjective, so that "it's not
-    # unproven" is a double negative and "unproven" meets "not proven".
-    (
-        _phrase(
-            r"(?:un|in|ir|im)(proven|confirmed|verified|clear|wise|able|willing|necessary"
-            r"|important|justified|safe|realistic|reasonable|successful|sustainable"
-            r"|affordable|effective|significant|sufficient|capable|relevant|responsible"
-            r"|possible|plausible|practical|probable)"
-        ),
-        r" not \1 ",
-    ),
-    # Antonyms that arguments turn on, written as a negation so that the negation checks see
-    # "weakens Ukraine's position" as the opposite of "strengthens" it.
-    (_phrase(r"weakens|weakening|weakened|weaken"), " not strengthen "),
-    (_phrase(r"weaker"), " not stronger "),
-    (_phrase(r"easier"), " not harder "),
-    (_phrase(r"shortens?|shortening|shortened|shorter"), " not prolong "),
-    (
-        _phrase(
-            r"de-?escalates?|de-?escalating|reduces? tensions?|lowers? tensions?|"
-            r"eases? tensions?|calms?(?: down)? tensions?"
-        ),
-        " not escalate tensions ",
-    ),
-)
-
 
 _ALPHA_WORD = re.compile(r"(?<![\w])[a-z]{5,}(?![\w])")
 
@@ -199,6 +104,8 @@ def clean(text: str) -> tuple[str, bool]:
 
 def _fold(text: str) -> str:
     """Accents and compatibility forms away ("Peskóv", full-width digits), case folded."""
+    if text.isascii():
+        return text.casefold()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.casefold()
@@ -260,24 +167,46 @@ def _next_is_scale(words: list[str], i: int) -> bool:
     return i + 1 < len(words) and words[i + 1] in SCALES
 
 
+def _rewrite(text: str, rules: Sequence[Rule]) -> str:
+    """Apply each rule in order, skipping those whose triggers are all absent."""
+    for pattern, replacement, triggers in rules:
+        if any(trigger in text for trigger in triggers):
+            text = pattern.sub(replacement, text)
+    return text
+
+
+_DIGIT = re.compile(r"\d")
+_SPELLING_GATE = re.compile(
+    r"(?<![\w])(?:"
+    + "|".join(sorted((re.escape(w) for w in MISSPELLINGS if len(w) >= 5), key=len, reverse=True))
+    + r"|[thmb][a-z]{5,})(?![\w])"
+)
+"""Words `_fix_spelling` may change: known misspellings, and scale-like words ("thousnds")."""
+
+
+def _figures(text: str) -> str:
+    """Figures written the ways students write them, as plain digits ("30k" -> "30000")."""
+    if _DIGIT.search(text) is None:
+        return text
+    text = _DIGIT_GROUPS.sub(_join_groups, text)
+    text = _K_SUFFIX.sub(_thousands, text)
+    text = _M_SUFFIX.sub(_millions, text)
+    text = _FRACTION.sub(r"\1 of \2", text)
+    return _ORDINAL.sub(r"\1", text)
+
+
 @lru_cache(maxsize=65536)
 def normalise(text: str) -> Normalised:
     """The comparable form of any text, never raising: odd input just yields fewer tokens."""
     text, truncated = clean(text)
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    for pattern, replacement in _CASED:
-        text = pattern.sub(replacement, text)
+    text = _rewrite(text, CASED)
     text = _fold(text)
-    for pattern, replacement in _CONTRACTIONS:
-        text = pattern.sub(replacement, text)
-    text = _ALPHA_WORD.sub(_fix_spelling, text)
-    text = _DIGIT_GROUPS.sub(_join_groups, text)
-    text = _K_SUFFIX.sub(_thousands, text)
-    text = _M_SUFFIX.sub(_millions, text)
-    text = _FRACTION.sub(r"\1 of \2", text)
-    text = _ORDINAL.sub(r"\1", text)
-    for pattern, replacement in _PHRASES:
-        text = pattern.sub(replacement, text)
+    text = _rewrite(text, CONTRACTIONS)
+    if _SPELLING_GATE.search(text) is not None:
+        text = _ALPHA_WORD.sub(_fix_spelling, text)
+    text = _figures(text)
+    text = _rewrite(text, PHRASES)
     text = _DECIMAL.sub(r"\1point\2", text)
     text = _EQUALS.sub(" is ", text)
     text = _JOINERS.sub(" and ", text)

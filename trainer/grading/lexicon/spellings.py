@@ -45,24 +45,18 @@ MISSPELLINGS = {
     "becuase": "because",
     "beacuse": "because",
     "becasue": "because",
-    "wich": "which",
     "thier": "their",
-    "alot": "a lot",
-    "nto": "not",
-    "nver": "never",
-    "neve": "never",
     "withut": "without",
     "wihtout": "without",
     "unlikly": "unlikely",
     "unlikley": "unlikely",
     "douts": "doubts",
-    "dout": "doubt",
     "doubs": "doubts",
     "dosent": "does not",
     "doesent": "does not",
     "didint": "did not",
-    "isnt": "is not",
     "wasnt": "was not",
 }
 """Misspellings of the small words grading turns on (negations, clause words, amounts).
-Content words get fuzzy typo tolerance later; these must be exact earlier."""
+Content words get fuzzy typo tolerance later; these must be exact earlier. Only words of five
+letters or more are looked up (`normalise._ALPHA_WORD`): shorter entries could never apply."""
