@@ -27,7 +27,8 @@ def item_yaml(index: int) -> str:
 
     10,000 items must fit the loader's 5 MB file limit, so the texts are short; every
     structure the built-in pack uses (phrasings, concept groups, a known wrong answer,
-    a hint, self-tests) is there, so validation does the same work per item.
+    a hint, self-tests) is there, so validation does the same work per item. One
+    self-test each: a pack holds at most 10,000 (`check` grades every one).
     """
     return f"""- id: p{index}
   text: Strikes {index} change little.
@@ -37,8 +38,7 @@ def item_yaml(index: int) -> str:
     concepts: {{need: 2, groups: [[strike, missiles], [little, small, minor]]}}
     wrong: [{{answer: strikes {index} change everything, feedback: The opposite.}}]
     hint: Battlefield effect {index}.
-    tests: {{accept: [little {index}, small {index}, minor {index}],
-            reject: [huge {index}, nk {index}, risky {index}]}}
+    tests: {{accept: [little {index}]}}
 """
 
 
