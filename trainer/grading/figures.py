@@ -37,10 +37,21 @@ class Figures:
     """Names of months: a date is a figure too."""
 
 
+NO_FIGURES = Figures()
+"""The figures of a text that gives none: most texts."""
+
+
 def read_figures(
     tokens: Sequence[str], lexicon: EnglishLexicon = ENGLISH, tuning: Tuning = DEFAULT
 ) -> Figures:
     """The figures of a normalised text (its tokens, clause marks kept)."""
+    words = set(tokens)
+    if (
+        not any(token.isdigit() for token in words)
+        and words.isdisjoint(lexicon.time_units)
+        and words.isdisjoint(lexicon.months)
+    ):
+        return NO_FIGURES
     numbers = frozenset(
         token
         for at, token in enumerate(tokens)

@@ -167,12 +167,39 @@ def _next_is_scale(words: list[str], i: int) -> bool:
     return i + 1 < len(words) and words[i + 1] in SCALES
 
 
-def _rewrite(text: str, rules: Sequence[Rule]) -> str:
-    """Apply each rule in order, skipping those whose triggers are all absent."""
-    for pattern, replacement, triggers in rules:
-        if any(trigger in text for trigger in triggers):
-            text = pattern.sub(replacement, text)
-    return text
+class _Rewrites:
+    """Rules applied in order, each only to a text that holds one of its triggers.
+
+    The triggers present are found once, with one substring test each; only when a rule
+    changes the text are they looked for again, for the rules after it."""
+
+    __slots__ = ("_by_trigger", "_rules", "_triggers")
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self._rules = tuple(rules)
+        self._triggers = tuple(sorted({t for _, _, triggers in rules for t in triggers}))
+        self._by_trigger = {
+            t: tuple(i for i, (_, _, ts) in enumerate(rules) if t in ts) for t in self._triggers
+        }
+
+    def __call__(self, text: str) -> str:
+        start = 0
+        while True:
+            present = [t for t in self._triggers if t in text]
+            todo = sorted({i for t in present for i in self._by_trigger[t] if i >= start})
+            for i in todo:
+                pattern, replacement, _ = self._rules[i]
+                changed = pattern.sub(replacement, text)
+                if changed != text:
+                    text, start = changed, i + 1
+                    break
+            else:
+                return text
+
+
+_CASED = _Rewrites(CASED)
+_CONTRACTIONS = _Rewrites(CONTRACTIONS)
+_PHRASES = _Rewrites(PHRASES)
 
 
 _DIGIT = re.compile(r"\d")
@@ -186,8 +213,6 @@ _SPELLING_GATE = re.compile(
 
 def _figures(text: str) -> str:
     """Figures written the ways students write them, as plain digits ("30k" -> "30000")."""
-    if _DIGIT.search(text) is None:
-        return text
     text = _DIGIT_GROUPS.sub(_join_groups, text)
     text = _K_SUFFIX.sub(_thousands, text)
     text = _M_SUFFIX.sub(_millions, text)
@@ -200,16 +225,21 @@ def normalise(text: str) -> Normalised:
     """The comparable form of any text, never raising: odd input just yields fewer tokens."""
     text, truncated = clean(text)
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
-    text = _rewrite(text, CASED)
+    text = _CASED(text)
     text = _fold(text)
-    text = _rewrite(text, CONTRACTIONS)
+    text = _CONTRACTIONS(text)
     if _SPELLING_GATE.search(text) is not None:
         text = _ALPHA_WORD.sub(_fix_spelling, text)
-    text = _figures(text)
-    text = _rewrite(text, PHRASES)
-    text = _DECIMAL.sub(r"\1point\2", text)
-    text = _EQUALS.sub(" is ", text)
-    text = _JOINERS.sub(" and ", text)
+    digits = _DIGIT.search(text) is not None
+    if digits:
+        text = _figures(text)
+    text = _PHRASES(text)
+    if digits:
+        text = _DECIMAL.sub(r"\1point\2", text)
+    if "=" in text or ">" in text:
+        text = _EQUALS.sub(" is ", text)
+    if "&" in text or "+" in text:
+        text = _JOINERS.sub(" and ", text)
     text = _CLAUSE.sub(f" {BREAK} ", text)
     text = text.replace("-", " ").replace("_", " ").replace("/", " ")
     text = _NON_WORD.sub(" ", text)

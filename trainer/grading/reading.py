@@ -136,6 +136,8 @@ def _stems(words: frozenset[str]) -> frozenset[str]:
 
 def _polarities(negs: list[bool], clause: list[int], tuning: Tuning) -> tuple[int, ...]:
     """For each key, the parity of the negations before it in its clause and window."""
+    if not any(negs):
+        return (0,) * len(negs)
     pols: list[int] = []
     window = tuning.neg_window
     for i in range(len(negs)):
@@ -150,6 +152,8 @@ def _polarities(negs: list[bool], clause: list[int], tuning: Tuning) -> tuple[in
 def _heads(negs: list[bool], clause: list[int], tuning: Tuning) -> tuple[int, ...]:
     """Positions of the first content keys after each negation, within its clause:
     "don't change the balance" negates "change" and, through it, "balance"."""
+    if not any(negs):
+        return ()
     heads: list[int] = []
     size = len(negs)
     for i in range(size):
