@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import stat
 import sys
 from pathlib import Path
 
 from trainer.commands._common import EXIT_INVALID
+from trainer.packs.errors import PackError
+from trainer.packs.files import read_bounded
+from trainer.packs.safe_text import visible
 from trainer.packs.scaffold import scaffold
 
 
@@ -23,16 +27,35 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(run=run)
 
 
+def read_article(path: Path) -> str | None:
+    """The article's text, or None after saying why not: it must be a regular UTF-8 file
+    within the size a pack's source may have (a pipe or /dev/zero would never end)."""
+    shown = visible(str(path))
+    try:
+        regular = stat.S_ISREG(path.stat().st_mode)
+    except OSError as error:
+        print(f"{shown}: cannot be read: {error.strerror}", file=sys.stderr)
+        return None
+    if not regular:
+        print(f"{shown}: is not a regular file (a folder, pipe or device?)", file=sys.stderr)
+        return None
+    try:
+        data = read_bounded(path, str(path))
+    except PackError as error:
+        print("\n".join(str(problem) for problem in error.problems), file=sys.stderr)
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        print(f"{shown}: is not UTF-8 text; save it as UTF-8", file=sys.stderr)
+        return None
+
+
 def run(args: argparse.Namespace) -> int:
     source_text = None
     if args.from_text is not None:
-        try:
-            source_text = args.from_text.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            print(f"{args.from_text}: is not UTF-8 text; save it as UTF-8", file=sys.stderr)
-            return EXIT_INVALID
-        except OSError as error:
-            print(f"{args.from_text}: cannot be read: {error.strerror}", file=sys.stderr)
+        source_text = read_article(args.from_text)
+        if source_text is None:
             return EXIT_INVALID
     try:
         pack_file = scaffold(args.folder, source_text, args.title)
