@@ -32,6 +32,9 @@ class Answer:
     """Pack words a negation in the answer applies to directly."""
     weighted: tuple[tuple[frozenset[int], float], ...]
     """Each distinct content word that matched: its word ids and its weight."""
+    words_of: Mapping[int, tuple[int, ...]]
+    """For each pack word matched, which of `weighted` matched it: the answer's side of an
+    overlap is then summed over the shared words only, not over the whole answer."""
     total: float
     """The weight of all the answer's content words, unmatched ones included."""
     names: frozenset[str]
@@ -82,6 +85,10 @@ def analyse(text: str, index: PackIndex) -> Answer:
         total += weight
         weighted.append((vids, weight))
         named.update(words[v] for v in vids if words[v] in index.person_names)
+    words_of: dict[int, list[int]] = {}
+    for at, (vids, _) in enumerate(weighted):
+        for vid in vids:
+            words_of.setdefault(vid, []).append(at)
     plain = [token for token in reading.tokens if token != BREAK]
     return Answer(
         text=text,
@@ -91,6 +98,7 @@ def analyse(text: str, index: PackIndex) -> Answer:
         used=frozenset(polarity),
         heads=frozenset(v for j in reading.heads for v in positions[j]),
         weighted=tuple(weighted),
+        words_of={vid: tuple(at) for vid, at in words_of.items()},
         total=total,
         names=frozenset(named),
         fuzzy=fuzzy,

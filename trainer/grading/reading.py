@@ -43,22 +43,12 @@ class Reading:
     figures: Figures
     tokens: tuple[str, ...]
     """The normalised words with clause marks, for phrases matched word for word."""
+    content: tuple[str, ...] = ()
+    """The distinct content keys, in order, negators left out."""
+    keystring: str = ""
+    """The content keys in order, as one string for a fuzzy comparison of word order."""
     truncated: bool = False
     """Whether the text was cut to `normalise.MAX_CHARS` before reading."""
-
-    @property
-    def content(self) -> tuple[str, ...]:
-        """The distinct content keys, in order, negators left out."""
-        seen: dict[str, None] = {}
-        for key, neg in zip(self.keys, self.negs, strict=True):
-            if not neg:
-                seen.setdefault(key, None)
-        return tuple(seen)
-
-    @property
-    def keystring(self) -> str:
-        """The content keys in order, as one string for a fuzzy comparison of word order."""
-        return " ".join(k for k, n in zip(self.keys, self.negs, strict=True) if not n)
 
     def negations_in(self, clauses: set[int]) -> int:
         """How many negations these clauses hold."""
@@ -125,6 +115,8 @@ def read_tokens(
         pairs=_pairs(keys, negs, clause, markers, passive, lexicon, tuning),
         figures=read_figures(tokens, lexicon, tuning),
         tokens=tuple(tokens),
+        content=tuple(dict.fromkeys(k for k, n in zip(keys, negs, strict=True) if not n)),
+        keystring=" ".join(k for k, n in zip(keys, negs, strict=True) if not n),
         truncated=truncated,
     )
 

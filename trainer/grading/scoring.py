@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -68,9 +68,10 @@ class Scores:
 
     def lex(self, phrasing: Phrasing) -> float:
         """Word overlap with one phrasing (0 when it shares no word)."""
-        if phrasing.index not in self._lex:
-            self._lex[phrasing.index] = overlap(self.answer, phrasing, self.index)
-        return self._lex[phrasing.index]
+        value = self._lex.get(phrasing.index)
+        if value is None:
+            value = self._lex[phrasing.index] = overlap(self.answer, phrasing, self.index)
+        return value
 
     def item(self, index: int) -> ItemScore:
         cached = self._items.get(index)
@@ -127,9 +128,14 @@ def overlap(answer: Answer, phrasing: Phrasing, index: PackIndex) -> float:
     if not common:
         return 0.0
     weights = index.weights
-    recall = sum(weights[vid] for vid in common)
-    vidset = phrasing.vidset
-    precision = sum(w for vids, w in answer.weighted if not vidset.isdisjoint(vids))
+    recall = sum(map(weights.__getitem__, common))
+    if len(common) == 1:
+        (vid,) = common
+        words: Iterable[int] = answer.words_of.get(vid, ())
+    else:  # in the answer's order, so the sum is the same to the last bit
+        words = sorted({at for vid in common for at in answer.words_of.get(vid, ())})
+    weighted = answer.weighted
+    precision = sum(weighted[at][1] for at in words)
     recall = min(1.0, recall / phrasing.total)
     precision = min(1.0, precision / answer.total)
     if not precision:
