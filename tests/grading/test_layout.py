@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from trainer.grading.tuning import DEFAULT
+from trainer.packs.model import Thresholds
+
 GRADING = Path(__file__).resolve().parents[2] / "trainer" / "grading"
 MODULES = sorted(GRADING.rglob("*.py"))
 MAX_MODULE_LINES = 400
@@ -31,3 +34,12 @@ def test_each_module_and_function_is_small(path: Path) -> None:
 
 def test_the_engine_is_a_thin_facade() -> None:
     assert len((GRADING / "engine.py").read_text(encoding="utf-8").splitlines()) <= MAX_FACADE_LINES
+
+
+def test_the_concept_scores_are_the_default_pass_marks_by_construction() -> None:
+    """An answer with every key idea in other words passes at the default thresholds and
+    no more: the tuning says so in terms of `Thresholds`, not by a number that happens to
+    be equal."""
+    defaults = Thresholds()
+    assert DEFAULT.concept_base == defaults.accept
+    assert DEFAULT.partial_base == defaults.partial
