@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from trainer.packs.spec import json_schema
+from trainer.packs.format import json_schema
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

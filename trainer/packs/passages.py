@@ -8,8 +8,20 @@ absent at once, and a present one is checked only where its rarest pair occurs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import pairwise
+
+_WS = re.compile(r"\s+")
+_QUOTES = str.maketrans(
+    {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2026": "..."}
+)
+_CUT = re.compile(r"\.\.\.|\[\.\.\.\]")
+
+
+def fold(text: str) -> str:
+    """Text as compared for passages: typographic quotes and spacing do not matter."""
+    return _WS.sub(" ", text.translate(_QUOTES)).strip().casefold()
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +75,18 @@ class FoldedSource:
             if begin >= start and self.text.startswith(fragment, begin):
                 return begin
         return -1
+
+
+def found_in(source: FoldedSource, excerpt: str) -> bool:
+    """True when `excerpt` is in the source; an ellipsis in it marks a cut, and each
+    fragment must then appear in order."""
+    position = 0
+    for fragment in (f.strip() for f in _CUT.split(fold(excerpt)) if f.strip()):
+        found = source.find(fragment, position)
+        if found < 0:
+            return False
+        position = found + len(fragment)
+    return True
 
 
 def _pair_index(text: str) -> dict[int, list[int]]:
