@@ -164,3 +164,50 @@ def test_the_store_refuses_unstorable_text_with_a_store_error() -> None:
         with pytest.raises(StoreError, match="could not save the attempt"):
             store.record(attempt(answer="\ud800"))
         assert store.attempt_count() == 0
+
+
+def test_the_transcript_shows_any_unsafe_text_escaped() -> None:
+    from trainer.quiz.events import ErrorEvent
+    from trainer.quiz.transcript import render
+
+    event = ErrorEvent(
+        seq=3,
+        item_id="thesis",
+        time=0.0,
+        code="control_characters",
+        message="bad \u202eline\x1b[2J",
+        line=1,
+        input="x",
+    )
+    assert render(event) == [
+        "! bad \\u202eline\\x1b[2J [control_characters, line 1]: x",
+    ]
+
+
+def test_with_record_a_write_lock_held_too_long_is_said_once_and_the_session_goes_on(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from trainer.cli import main
+    from trainer.progress import ProgressStore
+
+    with ProgressStore.open_default() as store:
+        path = store.path
+    monkeypatch.setattr("trainer.progress.store.BUSY_TIMEOUT_MS", 50)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        script = b"300 pounds a year\n"
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(script)))
+        argv = ["headless", "--pack", str(SMALL_PACK), "--mode", "evidence", "--seed", "1"]
+        assert main([*argv, "--record"]) == 0
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    out, err = capsys.readouterr()
+    assert json.loads(out.splitlines()[-1])["type"] == "summary"
+    assert err == (
+        f"headless: progress not saved from here on: could not save the attempt to {path}: "
+        "database is locked. Earlier attempts are untouched.\n"
+    )
