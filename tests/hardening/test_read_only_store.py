@@ -33,7 +33,7 @@ NOTICE = "cannot be written: showing the progress saved there; nothing new can b
 
 
 @pytest.mark.usefixtures("unwritable")
-def test_stats_and_export_read_a_store_they_cannot_write(
+def test_stats_export_and_check_read_a_store_they_cannot_write(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     code, out, err = run(capsys, "stats", "--pack", str(SMALL_PACK))
@@ -43,6 +43,9 @@ def test_stats_and_export_read_a_store_they_cannot_write(
     code, out, err = run(capsys, "export-progress")
     assert code == 0
     assert out.count("\n") == 2 and NOTICE in err
+    code, out, err = run(capsys, "check", "--overrides", str(SMALL_PACK))
+    assert (code, err) == (0, "")
+    assert "No overruled verdicts recorded for this pack." in out
 
 
 @pytest.mark.usefixtures("unwritable")

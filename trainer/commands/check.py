@@ -50,7 +50,7 @@ def _overrides(pack: Pack) -> list[dict[str, Any]]:
     from trainer.commands._common import store_failure
     from trainer.progress import ProgressStore, StoreError
 
-    with ProgressStore.open_default() as store:
+    with ProgressStore.open_default(read_only=True) as store:
         try:
             return [
                 {
