@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TypeVar
 from trainer.packs.errors import PackError
 from trainer.packs.loader import load_pack
 from trainer.packs.model import Pack
+from trainer.packs.safe_text import visible
 
 if TYPE_CHECKING:
     from trainer.progress.store import ProgressStore
@@ -26,7 +27,7 @@ def load_or_report(path: str | Path) -> Pack | None:
     try:
         return load_pack(path)
     except PackError as error:
-        print(f"{path}: {error.report()}", file=sys.stderr)
+        print(f"{visible(str(path))}: {error.report()}", file=sys.stderr)
         return None
 
 

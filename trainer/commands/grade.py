@@ -46,10 +46,10 @@ def load(path: str | None) -> Pack | None:
     try:
         return load_pack(path)
     except PackError as error:
-        print(f"{path}: {error}", file=sys.stderr)
+        print(f"{visible(path)}: {error}", file=sys.stderr)
         return None
     except OSError as error:
-        print(f"{path}: cannot read the pack: {error.strerror or error}", file=sys.stderr)
+        print(f"{visible(path)}: cannot read the pack: {error.strerror}", file=sys.stderr)
         return None
 
 
