@@ -28,7 +28,7 @@ from trainer.quiz import Session
 PACK_TEXT = (SMALL_PACK / "pack.yaml").read_bytes()
 ARTICLE = (SMALL_PACK / "article.txt").read_bytes()
 BOUNDED = settings(
-    max_examples=200,
+    max_examples=500,
     deadline=2000,
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
