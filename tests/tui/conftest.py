@@ -97,6 +97,20 @@ async def graded(pilot: Pilot[object]) -> None:
     await pilot.pause()
 
 
+async def study_settled(pilot: Pilot[object]) -> None:
+    """Wait until the study screen's map is built and any search typed so far has run."""
+    from trainer.tui.screens.study import StudyScreen
+
+    for _ in range(100):
+        screen = pilot.app.screen
+        if isinstance(screen, StudyScreen):
+            await pilot.pause(screen.timing.search_pause * 1.5)
+        await settle(pilot)
+        if isinstance(screen, StudyScreen) and screen.ready:
+            return
+    raise AssertionError("the study screen never showed its map")
+
+
 async def saved(app: TrainerApp) -> None:
     """Wait until the store has saved everything handed to it so far (its jobs run in order)."""
     await app.progress.ask(lambda store: None)

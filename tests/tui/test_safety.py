@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SMALL_PACK
-from tests.tui.conftest import graded, make_app, open_app, screen_text, settle
+from tests.tui.conftest import graded, make_app, open_app, screen_text, settle, study_settled
 from trainer.packs.loader import load_pack
 from trainer.tui.screens.quiz import QuizScreen
 from trainer.tui.screens.study import StudyScreen
@@ -31,7 +31,7 @@ async def test_markup_in_a_pack_is_shown_literally_everywhere(hostile_pack: Path
         assert app.is_running and app.return_code is None
 
         await pilot.press("s")
-        await pilot.pause()
+        await study_settled(pilot)
         study = app.screen
         assert isinstance(study, StudyScreen)
         tree_cost = [

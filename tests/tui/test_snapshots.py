@@ -22,6 +22,7 @@ from tests.tui.conftest import (
     make_app,
     open_app,
     settle,
+    study_settled,
     write_history,
 )
 from trainer.tui.app import TrainerApp
@@ -48,7 +49,9 @@ async def _home(pilot: Pilot[object]) -> None:
 
 async def _study(pilot: Pilot[object]) -> None:
     await open_app(pilot)
-    await pilot.press("s", "down", "down", "down")
+    await pilot.press("s")
+    await study_settled(pilot)
+    await pilot.press("down", "down", "down")
     await pilot.pause()
 
 

@@ -6,7 +6,7 @@ import pytest
 from textual.widgets import Input
 
 from tests.conftest import SMALL_PACK
-from tests.tui.conftest import make_app, open_app, screen_text
+from tests.tui.conftest import make_app, open_app, screen_text, study_settled
 from trainer.tui.outline import VOCABULARY
 from trainer.tui.screens.study import StudyScreen
 from trainer.tui.widgets.argument_tree import ArgumentTree
@@ -24,7 +24,7 @@ async def test_study_shows_the_map_and_the_first_item() -> None:
     async with app.run_test(size=(100, 40)) as pilot:
         await open_app(pilot)
         await pilot.press("s")
-        await pilot.pause()
+        await study_settled(pilot)
         screen = app.screen
         assert isinstance(screen, StudyScreen)
         tree = screen.query_one(ArgumentTree)
@@ -47,7 +47,7 @@ async def test_moving_through_the_map_shows_each_item_with_its_passage() -> None
     async with app.run_test(size=(100, 40)) as pilot:
         await open_app(pilot)
         await pilot.press("s")
-        await pilot.pause()
+        await study_settled(pilot)
         screen = app.screen
         assert isinstance(screen, StudyScreen)
         tree = screen.query_one(ArgumentTree)
@@ -78,7 +78,7 @@ async def test_search_filters_the_map_and_escape_clears_it() -> None:
     async with app.run_test(size=(100, 40)) as pilot:
         await open_app(pilot)
         await pilot.press("s", "slash", *"phones")
-        await pilot.pause()
+        await study_settled(pilot)
         screen = app.screen
         assert isinstance(screen, StudyScreen)
         tree = screen.query_one(ArgumentTree)
@@ -88,14 +88,14 @@ async def test_search_filters_the_map_and_escape_clears_it() -> None:
         await pilot.press("enter")
         assert tree.has_focus
         await pilot.press("slash", "escape")
-        await pilot.pause()
+        await study_settled(pilot)
         assert screen.query_one("#search", Input).value == ""
         assert len({node.data for node in _nodes(tree)} - {"", VOCABULARY}) == len(screen.pack)
         screen.query_one("#search", Input).value = "mandatory"  # vocabulary lines match too
-        await pilot.pause()
+        await study_settled(pilot)
         assert {node.data for node in _nodes(tree)} - {""} == {"thesis", VOCABULARY}
         await pilot.press("slash", *"zzzz")
-        await pilot.pause()
+        await study_settled(pilot)
         assert "Nothing in this pack matches" in detail_text(screen)
         await pilot.press("escape", "escape")  # clear the search, then leave
         await pilot.pause()

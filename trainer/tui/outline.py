@@ -6,7 +6,7 @@ shape and the filter without starting the app.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from trainer.packs.model import Item, Kind, Pack
@@ -121,11 +121,14 @@ def search_text(pack: Pack, item: Item) -> str:
     return " ".join(part for part in parts if part).casefold()
 
 
-def filter_outline(pack: Pack, nodes: Iterable[Node], query: str) -> tuple[Node, ...]:
+def filter_outline(
+    pack: Pack, nodes: Iterable[Node], query: str, texts: Mapping[str, str] | None = None
+) -> tuple[Node, ...]:
     """The nodes that match every word of `query`, with the nodes above them for context.
 
     A matching node keeps only its matching descendants, so a search narrows the map to
-    what was asked for instead of dragging whole branches along.
+    what was asked for instead of dragging whole branches along. `texts` holds each item's
+    `search_text` made once, so a search does not rebuild them all.
     """
     words = query.casefold().split()
     if not words:
@@ -135,7 +138,8 @@ def filter_outline(pack: Pack, nodes: Iterable[Node], query: str) -> tuple[Node,
         if node.item_id == VOCABULARY:
             text = node.label.casefold() if not node.children else ""
         elif node.item_id:
-            text = search_text(pack, pack.item(node.item_id))
+            known = texts.get(node.item_id) if texts is not None else None
+            text = known if known is not None else search_text(pack, pack.item(node.item_id))
         else:
             text = ""
         return all(word in text for word in words)

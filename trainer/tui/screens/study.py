@@ -1,16 +1,25 @@
-"""Study: the argument map as a tree beside the chosen item's details, searchable."""
+"""Study: the argument map as a tree beside the chosen item's details, searchable.
+
+Nothing that grows with the pack runs on the UI thread: the outline, the text each item is
+searched by and the folded article (for finding passages) are built on a worker when the
+screen opens, and a search is run on a worker once typing pauses, not at every key.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Input, Tree
+from textual.worker import Worker, WorkerState
 
 from trainer.packs.model import Pack
 from trainer.tui.outline import (
@@ -19,10 +28,40 @@ from trainer.tui.outline import (
     Node,
     build_outline,
     filter_outline,
+    search_text,
 )
+from trainer.tui.passage import fold_source
 from trainer.tui.widgets.argument_tree import ArgumentTree
 from trainer.tui.widgets.item_detail import ItemDetail
 from trainer.tui.widgets.title_bar import TitleBar
+
+
+@dataclass(frozen=True, slots=True)
+class StudyTiming:
+    """How the study screen paces its work."""
+
+    search_pause: float = 0.15
+    """Seconds without a key before the map is filtered: a fast typist's gap between keys is
+    shorter, so a word typed at speed filters the map once, not once a letter."""
+
+
+TIMING = StudyTiming()
+
+
+@dataclass(frozen=True, slots=True)
+class StudyMap:
+    """What the worker prepares: the outline, and the folded text each item is found by."""
+
+    outline: tuple[Node, ...]
+    texts: Mapping[str, str]
+
+
+def prepare(pack: Pack) -> StudyMap:
+    """The study screen's data, built off the UI thread (linear in the pack and article)."""
+    if pack.source_text:
+        fold_source(pack.source_text)  # so each item's passage is a plain find later
+    texts = {item.id: search_text(pack, item) for item in pack}
+    return StudyMap(build_outline(pack), texts)
 
 
 class StudyScreen(Screen[None]):
@@ -38,10 +77,15 @@ class StudyScreen(Screen[None]):
     filter_text: reactive[str] = reactive("", init=False)
     """The search text; the tree shows only the items that match it."""
 
-    def __init__(self, pack: Pack) -> None:
+    def __init__(self, pack: Pack, timing: StudyTiming = TIMING) -> None:
         super().__init__()
         self.pack = pack
-        self.outline: tuple[Node, ...] = build_outline(pack)
+        self.timing = timing
+        self.outline: tuple[Node, ...] = ()
+        self.ready = False
+        """True once the map is built and shown (tests wait for it)."""
+        self._texts: Mapping[str, str] = {}
+        self._pending_search: Timer | None = None
         self.sub_title = f"Study: {pack.title}"
 
     def compose(self) -> ComposeResult:
@@ -57,19 +101,62 @@ class StudyScreen(Screen[None]):
         self.query_one("#map").border_title = "Argument map"
         self.query_one("#detail").border_title = "Details"
         tree = self.query_one("#map", ArgumentTree)
-        tree.show(self.outline, expand_all=True)
+        tree.show((Node("Reading the argument\u2026"),), expand_all=False)
         tree.focus()
+        self._prepare()
 
-    def watch_filter_text(self, text: str) -> None:
-        tree = self.query_one("#map", ArgumentTree)
-        nodes = filter_outline(self.pack, self.outline, text)
-        tree.show(nodes, expand_all=True, highlight=text)
+    @work(thread=True, exclusive=True, exit_on_error=False, group="study-map")
+    def _prepare(self) -> StudyMap:
+        return prepare(self.pack)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="study-search")
+    def _filter(self, text: str) -> tuple[str, tuple[Node, ...]]:
+        return text, filter_outline(self.pack, self.outline, text, self._texts)
+
+    @on(Worker.StateChanged)
+    def _worker_done(self, event: Worker.StateChanged) -> None:
+        group, result = event.worker.group, event.worker.result
+        if event.state is WorkerState.ERROR:
+            detail = self.query_one("#detail", ItemDetail)
+            detail.show_heading(f"Could not show this pack's map: {event.worker.error}")
+        elif event.state is not WorkerState.SUCCESS:
+            return
+        elif group == "study-map" and isinstance(result, StudyMap):
+            self.outline, self._texts = result.outline, result.texts
+            self.ready = True
+            self._show(self.filter_text, self.outline)
+            if self.filter_text:
+                self._filter(self.filter_text)
+        elif group == "study-search" and isinstance(result, tuple):
+            text, nodes = result
+            if text == self.filter_text:  # not overtaken by a newer search
+                self._show(text, nodes)
+
+    def _show(self, text: str, nodes: tuple[Node, ...]) -> None:
+        self.query_one("#map", ArgumentTree).show(nodes, expand_all=True, highlight=text)
         if not nodes:
             self.query_one("#detail", ItemDetail).show_heading("Nothing in this pack matches.")
 
+    def watch_filter_text(self, text: str) -> None:
+        if not self.ready:
+            return  # the map is shown filtered when it is built
+        if not text.split():
+            self._show(text, self.outline)  # clearing the search is instant: nothing to filter
+        else:
+            self._filter(text)
+
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
-        self.filter_text = event.value
+        if self._pending_search is not None:
+            self._pending_search.stop()
+        value = event.value
+        if not value.split():
+            self._pending_search = None
+            self.filter_text = value
+            return
+        self._pending_search = self.set_timer(
+            self.timing.search_pause, lambda: setattr(self, "filter_text", value)
+        )
 
     @on(Input.Submitted, "#search")
     def _search_done(self) -> None:

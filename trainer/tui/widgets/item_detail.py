@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -71,21 +73,42 @@ def _answer(item: Item) -> list[Content]:
     return parts
 
 
+@dataclass(frozen=True, slots=True)
+class DetailLimits:
+    """Bounds that keep the pane quick to draw at every move of the map's cursor."""
+
+    passage_chars: int = 1200
+    """The most of a passage the pane shows (several paragraphs); a longer one is cut at a
+    word, with an ellipsis. The article itself is one key away in any editor."""
+
+
+LIMITS = DetailLimits()
+
+
+def _cut(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut) + "\u2026"
+
+
 def _passage(pack: Pack, item: Item) -> list[Content]:
     heading = _heading("In the article")
     wanted = item.passage or item.words
     found = find_passage(pack.source_text, wanted) if wanted else None
+    limit = LIMITS.passage_chars
     if found is not None:
         return [
             heading,
             Content.assemble(
                 plain(found.before, "$text-muted"),
-                plain(found.passage, "bold reverse"),
-                plain(found.after, "$text-muted"),
+                plain(_cut(found.passage, limit), "bold reverse"),
+                plain(found.after if len(found.passage) <= limit else "", "$text-muted"),
             ),
         ]
     if wanted:  # the pack has no article text to show it in
-        return [heading, plain(wanted, "italic")]
+        return [heading, plain(_cut(wanted, limit), "italic")]
     if item.kind in (Kind.OTHER_SIDE, Kind.REPLY):
         note = "Not from the article: the strongest case against the author, and its answer."
     else:
