@@ -84,7 +84,8 @@ def analyse(text: str, index: PackIndex) -> Answer:
         weight = weights[exact] if exact is not None else max(weights[v] for v in vids)
         total += weight
         weighted.append((vids, weight))
-        named.update(words[v] for v in vids if words[v] in index.person_names)
+        if not vids.isdisjoint(index.person_vids):
+            named.update(words[v] for v in vids & index.person_vids)
     words_of: dict[int, list[int]] = {}
     for at, (vids, _) in enumerate(weighted):
         for vid in vids:

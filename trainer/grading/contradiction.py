@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from trainer.grading.analysis import Answer
 from trainer.grading.figures import conflict
-from trainer.grading.index import Phrasing
+from trainer.grading.keys import Phrasing
 from trainer.grading.scoring import Scores
 
 
@@ -96,10 +96,9 @@ class Contradictions:
         tuning = self.scores.index.tuning
         matched = flipped = 0.0
         their_clauses: set[int] = set()
-        for vid, pol, clause, w in zip(
-            phrasing.vids, phrasing.pols, phrasing.clauses, phrasing.weights, strict=True
-        ):
-            own = answer.polarity.get(vid)
+        polarity = answer.polarity
+        for vid, pol, clause, w in phrasing.rows:
+            own = polarity.get(vid)
             if own is None:
                 continue
             matched += w

@@ -13,7 +13,8 @@ from trainer.grading.analysis import Answer, analyse
 from trainer.grading.contradiction import Contradictions
 from trainer.grading.figures import Figures, is_year
 from trainer.grading.findings import FigureSlip, Slip
-from trainer.grading.index import ItemKey, PackIndex
+from trainer.grading.index import PackIndex
+from trainer.grading.keys import ItemKey
 from trainer.grading.normalise import format_number
 from trainer.grading.scoring import ItemScore, Scores, listed_short
 from trainer.packs.model import Kind

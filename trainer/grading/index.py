@@ -12,11 +12,12 @@ from __future__ import annotations
 import gc
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from trainer.grading.figures import Duration
+from trainer.grading.keys import ItemKey, KeyFigures, Phrasing
 from trainer.grading.lexicon import ENGLISH
 from trainer.grading.matching import Matcher, WordTable
 from trainer.grading.names import common_names, pack_names
@@ -25,65 +26,7 @@ from trainer.grading.reading import Reading, read
 from trainer.grading.terms import Group, Term, WordTerm, find_term, word_term_parity
 from trainer.grading.tuning import DEFAULT, Tuning
 from trainer.grading.vocabulary import NO_REWRITES, Rewrites
-from trainer.packs.model import Item, Kind, Pack, Thresholds
-
-
-@dataclass(frozen=True, slots=True)
-class Phrasing:
-    """One way of saying an item's answer (or a known wrong answer), ready for scoring."""
-
-    index: int
-    """Its number among all the pack's phrasings."""
-    item: int
-    text: str
-    reading: Reading
-    vids: tuple[int, ...]
-    """The ids of its distinct content words, in order."""
-    vidset: frozenset[int]
-    key_vids: tuple[int | None, ...]
-    """For each position of its reading, the word id there (None for a negation)."""
-    pols: tuple[int, ...]
-    """For each of `vids`, the negation parity it is used with."""
-    clauses: tuple[int, ...]
-    """For each of `vids`, its clause."""
-    heads: frozenset[int]
-    """Words a negation applies to directly: "proven" in "has not been proven"."""
-    weights: tuple[float, ...]
-    total: float
-    wrong: int | None = None
-    """Which of the item's known wrong answers this is; None for a right phrasing."""
-
-
-@dataclass(frozen=True, slots=True)
-class KeyFigures:
-    """The figures an item's key admits."""
-
-    numbers: frozenset[str] = frozenset()
-    """Every figure the item's key and text give."""
-    key_numbers: frozenset[str] = frozenset()
-    """The figures most of its right phrasings give: the ones it turns on."""
-    units: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    """For each figure, the units of time the key gives it in ("30000": {"month"})."""
-    durations: tuple[Duration, ...] = ()
-    months: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True, slots=True)
-class ItemKey:
-    """Everything about one item the grader needs, computed once."""
-
-    item: Item
-    index: int
-    thresholds: Thresholds
-    right: tuple[Phrasing, ...]
-    wrong: tuple[Phrasing, ...]
-    groups: tuple[Group, ...]
-    need: int
-    """How many concept groups a right answer must cover."""
-    word_terms: tuple[WordTerm, ...]
-    figures: KeyFigures
-    own_names: frozenset[str]
-    """People the item may name: those in its key, text and speaker."""
+from trainer.packs.model import Item, Kind, Pack
 
 
 @dataclass(slots=True)
@@ -132,6 +75,10 @@ class PackIndex:
         self._by_ref = _groups(self.items, lambda item: item.ref)
         self._by_speaker = _groups(self.items, lambda item: item.speaker)
         self.matcher = Matcher(self.words, tuning)
+        self.person_vids = frozenset(
+            wid for word, wid in self.words.ids.items() if word in self.person_names
+        )
+        """The ids of the words that are people's names."""
         self.wrong_cover: dict[tuple[int, int], int] = {}
         """(item, known wrong answer) -> how many concept groups that answer covers: a memo
         filled as grading needs it, since most known wrong answers are never met."""

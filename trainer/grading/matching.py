@@ -67,7 +67,7 @@ class Matcher:
     """Answer word -> the ids of the pack words it matches. Thread-safe for reading: the
     cache only ever gains entries of a pure function."""
 
-    __slots__ = ("_cache", "_cutoff", "_fuzzy_from", "_table", "_tuning")
+    __slots__ = ("_by_length", "_cache", "_cutoff", "_fuzzy_from", "_table", "_tuning")
 
     def __init__(self, table: WordTable, tuning: Tuning = DEFAULT) -> None:
         self._table = table
@@ -75,6 +75,15 @@ class Matcher:
         self._cache: dict[str, frozenset[int]] = {}
         self._cutoff = max((edits for _, edits in tuning.typo_edits), default=0)
         self._fuzzy_from = min((length for length, _ in tuning.typo_edits), default=1 << 30)
+        by_length: dict[int, tuple[list[str], list[int]]] = {}
+        for wid, word in enumerate(table.words):
+            if not word.isdigit():
+                words, ids = by_length.setdefault(len(word), ([], []))
+                words.append(word)
+                ids.append(wid)
+        self._by_length = by_length
+        """The pack's words by length: a word more than `_cutoff` letters longer or shorter
+        cannot be within `_cutoff` edits, so only nearby lengths are compared."""
 
     def exact(self, word: str) -> int | None:
         return self._table.ids.get(word)
@@ -91,11 +100,15 @@ class Matcher:
             found.add(exact)
         if len(word) >= self._fuzzy_from and not word.isdigit():
             own = allowed_edits(len(word), self._tuning)
-            for _, distance, wid in _near(word, table.words, self._cutoff):
-                if distance == 0 or table.words[wid].isdigit():
+            for length in range(len(word) - own, len(word) + own + 1):
+                bucket = self._by_length.get(length)
+                if bucket is None:
                     continue
-                if distance <= min(table.allowed[wid], own):
-                    found.add(wid)
+                words, ids = bucket
+                for _, distance, at in _near(word, words, own):
+                    wid = ids[at]
+                    if distance and distance <= table.allowed[wid]:
+                        found.add(wid)
         result = frozenset(found)
         if len(self._cache) < self._tuning.match_cache:
             self._cache[word] = result

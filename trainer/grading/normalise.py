@@ -51,8 +51,12 @@ _ALPHA_WORD = re.compile(r"(?<![\w])[a-z]{5,}(?![\w])")
 
 
 def _fix_spelling(match: re.Match[str]) -> str:
+    return _spelling(match.group())
+
+
+@lru_cache(maxsize=16384)
+def _spelling(word: str) -> str:
     """A known misspelling, or a scale word one typo away ("thousnds" -> "thousands")."""
-    word = match.group()
     fixed = MISSPELLINGS.get(word)
     if fixed is not None:
         return fixed

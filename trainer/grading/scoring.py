@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from trainer.grading.analysis import Answer
-from trainer.grading.index import ItemKey, PackIndex, Phrasing
+from trainer.grading.index import PackIndex
+from trainer.grading.keys import ItemKey, Phrasing
 from trainer.grading.terms import find_term, word_term_parity
 
 
@@ -82,7 +83,10 @@ class Scores:
     def _score(self, key: ItemKey) -> ItemScore:
         tuning = self.index.tuning
         lex, best = 0.0, None
+        used = self.answer.used
         for phrasing in key.right:
+            if phrasing.vidset.isdisjoint(used):
+                continue  # no word in common: the overlap is 0, not worth a call
             value = self.lex(phrasing)
             if value > lex:
                 lex, best = value, phrasing.index

@@ -1,0 +1,74 @@
+"""What the index holds for each item: its phrasings, key ideas and figures, ready to score."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from trainer.grading.figures import Duration
+from trainer.grading.reading import Reading
+from trainer.grading.terms import Group, WordTerm
+from trainer.packs.model import Item, Thresholds
+
+
+@dataclass(frozen=True, slots=True)
+class Phrasing:
+    """One way of saying an item's answer (or a known wrong answer), ready for scoring."""
+
+    index: int
+    """Its number among all the pack's phrasings."""
+    item: int
+    text: str
+    reading: Reading
+    vids: tuple[int, ...]
+    """The ids of its distinct content words, in order."""
+    vidset: frozenset[int]
+    key_vids: tuple[int | None, ...]
+    """For each position of its reading, the word id there (None for a negation)."""
+    pols: tuple[int, ...]
+    """For each of `vids`, the negation parity it is used with."""
+    clauses: tuple[int, ...]
+    """For each of `vids`, its clause."""
+    heads: frozenset[int]
+    """Words a negation applies to directly: "proven" in "has not been proven"."""
+    weights: tuple[float, ...]
+    total: float
+    wrong: int | None = None
+    """Which of the item's known wrong answers this is; None for a right phrasing."""
+
+    @property
+    def rows(self) -> zip[tuple[int, int, int, float]]:
+        """(word id, negation parity, clause, weight) for each of `vids`."""
+        return zip(self.vids, self.pols, self.clauses, self.weights, strict=True)
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFigures:
+    """The figures an item's key admits."""
+
+    numbers: frozenset[str] = frozenset()
+    """Every figure the item's key and text give."""
+    key_numbers: frozenset[str] = frozenset()
+    """The figures most of its right phrasings give: the ones it turns on."""
+    units: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """For each figure, the units of time the key gives it in ("30000": {"month"})."""
+    durations: tuple[Duration, ...] = ()
+    months: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class ItemKey:
+    """Everything about one item the grader needs, computed once."""
+
+    item: Item
+    index: int
+    thresholds: Thresholds
+    right: tuple[Phrasing, ...]
+    wrong: tuple[Phrasing, ...]
+    groups: tuple[Group, ...]
+    need: int
+    """How many concept groups a right answer must cover."""
+    word_terms: tuple[WordTerm, ...]
+    figures: KeyFigures
+    own_names: frozenset[str]
+    """People the item may name: those in its key, text and speaker."""
