@@ -28,6 +28,8 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from trainer.commands.packs import PackEntry
     from trainer.packs.model import Pack
     from trainer.progress.recorder import SessionRecorder
@@ -61,6 +63,8 @@ class ProgressKeeper:
         self._thread: threading.Thread | None = None
         self._refusal = ""
         """Why no more jobs are taken: the store did not open, or the app is closing."""
+        self._store: ProgressStore | None = None
+        """The open store, used on the store thread only (renewed after damage)."""
 
     def submit(self, job: Callable[[ProgressStore], T]) -> Future[T]:
         """Queue `job` for the store thread (starting it, and so opening the store, if new)."""
@@ -93,9 +97,21 @@ class ProgressKeeper:
         thread.join(timeout)
         return not thread.is_alive()
 
+    def renew_if_damaged(self) -> Future[Path | None]:
+        """Move a damaged store aside (never deleted) and go on with a fresh one; the
+        future holds where the old file went, or None when it was not damaged."""
+        return self.submit(self._renew)
+
+    def _renew(self, store: ProgressStore) -> Path | None:
+        """On the store thread: the jobs after this one use the fresh store."""
+        moved = store.set_aside_if_damaged()
+        if moved is not None:
+            self._store = self._open_store()
+        return moved
+
     def _serve(self) -> None:
         try:
-            store = self._open_store()
+            store = self._store = self._open_store()
         except Exception as error:
             reason = str(error) or type(error).__name__
             with self._lock:  # from now on jobs are refused as they are handed in
@@ -109,9 +125,9 @@ class ProgressKeeper:
                     entry[1].set_exception(StoreUnavailable(reason))
         try:
             while (entry := self._jobs.get()) is not None:
-                _run(entry, store)
+                _run(entry, self._store or store)
         finally:
-            store.close()
+            (self._store or store).close()
 
 
 def _run(entry: _Entry, store: ProgressStore) -> None:

@@ -7,6 +7,7 @@ plain-text chart, shown as it is.
 
 from __future__ import annotations
 
+import asyncio
 from functools import partial
 from typing import ClassVar
 
@@ -72,6 +73,15 @@ def weakest_lines(stats: Stats) -> Content:
     return Content("\n").join(lines)
 
 
+def _store_failure(error: BaseException | None) -> bool:
+    """The store itself failed (a damaged page, a lock), not the counting."""
+    import sqlite3
+
+    from trainer.progress.store import StoreError
+
+    return isinstance(error, StoreError | sqlite3.DatabaseError)
+
+
 def _right(text: str) -> Text:
     return Text(text, justify="right")
 
@@ -83,12 +93,15 @@ class StatsScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back"),
         Binding("r", "review", "Review what is due"),
+        Binding("m", "set_aside", "Move the damaged file aside"),
     ]
 
     def __init__(self, pack: Pack) -> None:
         super().__init__()
         self.pack = pack
         self.stats: Stats | None = None
+        self.unreadable = False
+        """The store failed under the count: offer to move the file aside and start afresh."""
         self.sub_title = f"Progress: {pack.title}"
 
     def compose(self) -> ComposeResult:
@@ -128,7 +141,52 @@ class StatsScreen(Screen[None]):
     def _failed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "stats" and event.state is WorkerState.ERROR:
             error = event.worker.error
-            self._say(f"Could not count your progress: {type(error).__name__}: {error}")
+            if _store_failure(error):
+                self.unreadable = True
+                self.refresh_bindings()
+                self._say(
+                    f"Your progress file could not be read ({error}).\n\n"
+                    "Press m to move it aside (nothing in it is deleted) and start a fresh "
+                    "one, or Escape to go back."
+                )
+            else:
+                self._say(f"Could not count your progress: {type(error).__name__}: {error}")
+        elif event.worker.group == "set-aside" and event.state is WorkerState.ERROR:
+            self._say(f"Could not move your progress file aside: {event.worker.error}")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "set_aside":
+            return True if self.unreadable else None
+        return True
+
+    def action_set_aside(self) -> None:
+        if self.unreadable:
+            self.unreadable = False
+            self.refresh_bindings()
+            self._set_aside()
+
+    @work(exclusive=True, exit_on_error=False, group="set-aside")
+    async def _set_aside(self) -> None:
+        from trainer.tui.app import TrainerApp
+
+        app = self.app
+        assert isinstance(app, TrainerApp)
+        moved = await asyncio.wrap_future(app.progress.renew_if_damaged())
+        if moved is None:
+            self._say(
+                "Your progress file is not damaged: another trainer may be using it. "
+                "Try again in a moment (Escape to go back)."
+            )
+            return
+        app.notify(
+            f"Your damaged progress file was moved to {moved}; nothing in it was deleted. "
+            "A fresh one has started.",
+            title="Progress",
+            severity="warning",
+            markup=False,
+            timeout=30,
+        )
+        self._compute()
 
     def _say(self, message: str) -> None:
         self.remove_class("-ready")
