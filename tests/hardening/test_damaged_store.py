@@ -8,6 +8,7 @@ begins afresh. A write lock held past the busy timeout is a `StoreError`, not a 
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,25 @@ def test_a_write_lock_held_too_long_is_a_store_error(monkeypatch: pytest.MonkeyP
             other.execute("ROLLBACK")
             other.close()
         assert store.attempt_count() == 1
+
+
+class _OneSecond(datetime):
+    """A clock stopped in one second, as two quick starts on a damaged store would see."""
+
+    @classmethod
+    def now(cls, tz: tzinfo | None = None) -> _OneSecond:
+        return cls(2026, 3, 2, 9, 0, 0, tzinfo=UTC)
+
+
+def test_two_damaged_files_moved_aside_in_one_second_are_both_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("trainer.progress.store.datetime", _OneSecond)
+    path = progress_db_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for content in (b"first damaged file" * 100, b"second damaged file" * 100):
+        path.write_bytes(content)
+        with ProgressStore.open_default(fuzz=False) as store:
+            assert "moved to" in store.notice
+    kept = sorted(p.read_bytes()[:6] for p in path.parent.glob(f"{path.name}.unreadable-*"))
+    assert kept == [b"first ", b"second"]

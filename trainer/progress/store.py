@@ -267,6 +267,10 @@ class ProgressStore:
     def _move_aside(self) -> Path:
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         target = self.path.with_name(f"{self.path.name}.unreadable-{stamp}")
+        copy = 1
+        while any(Path(f"{target}{end}").exists() for end in ("", "-wal", "-shm")):
+            copy += 1  # a second damaged file in the same second must not replace the first
+            target = self.path.with_name(f"{self.path.name}.unreadable-{stamp}-{copy}")
         for suffix in ("", "-wal", "-shm"):
             source = Path(f"{self.path}{suffix}")
             if source.exists():
