@@ -71,7 +71,12 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(metavar="COMMAND", title="commands")
     first = next((arg for arg in argv if not arg.startswith("-")), None)
-    wanted = [first] if first in COMMANDS else list(COMMANDS)
+    if first in COMMANDS:
+        wanted = [first]
+    elif "--version" in argv:
+        wanted = []  # argparse prints it and exits before any command is looked at
+    else:
+        wanted = list(COMMANDS)  # the usage and help list every command
     for name in wanted:
         module = importlib.import_module(f"trainer.commands.{COMMANDS[name]}")
         module.register(subparsers)
