@@ -7,7 +7,8 @@ from tests.grading.other_packs import europe_pack
 from trainer.grading.analysis import analyse
 from trainer.grading.contradiction import Contradictions, reversed_sides
 from trainer.grading.facts import flipped
-from trainer.grading.index import ItemKey, PackIndex
+from trainer.grading.index import PackIndex
+from trainer.grading.keys import ItemKey
 from trainer.grading.scoring import Coverage, Scores, coverage
 
 INDEX = PackIndex(small_pack())
