@@ -10,7 +10,7 @@ from pathlib import Path
 from trainer.commands._common import EXIT_INVALID
 from trainer.packs.errors import PackError
 from trainer.packs.files import read_bounded
-from trainer.packs.safe_text import visible
+from trainer.packs.safe_text import UNSAFE_IN_TEXT, visible
 from trainer.packs.scaffold import scaffold
 
 
@@ -45,10 +45,21 @@ def read_article(path: Path) -> str | None:
         print("\n".join(str(problem) for problem in error.problems), file=sys.stderr)
         return None
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8").replace("\r\n", "\n")
     except UnicodeDecodeError:
         print(f"{shown}: is not UTF-8 text; save it as UTF-8", file=sys.stderr)
         return None
+    bad = UNSAFE_IN_TEXT.search(text)
+    if bad:  # `check` would refuse the pack for it: say so now, where it can be fixed
+        before = text[: bad.start()]
+        where = f"{before.count(chr(10)) + 1}:{bad.start() - before.rfind(chr(10))}"
+        print(
+            f"{shown}:{where}: holds the control character U+{ord(bad.group()):04X}, which "
+            "a pack may not hold; remove it",
+            file=sys.stderr,
+        )
+        return None
+    return text
 
 
 def run(args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from trainer.packs.errors import PackError
+from trainer.packs.errors import PackError, Problem
 from trainer.packs.files import file_problem, read_bounded, short
 from trainer.packs.model import (
     Answer,
@@ -29,6 +29,7 @@ from trainer.packs.model import (
 )
 from trainer.packs.passages import FoldedSource, fold, found_in
 from trainer.packs.relations import REFS, check_relations
+from trainer.packs.safe_text import UNSAFE_IN_TEXT
 from trainer.packs.spec import INVALID, MAX_SPELLINGS, Walk
 from trainer.packs.yaml_text import decode
 
@@ -117,6 +118,17 @@ class Builder:
             self.walk.problems.extend(error.problems)
             return ""
         self.source_digest = hashlib.blake2b(data, digest_size=20).digest()
+        text = text.replace("\r\n", "\n")  # an article saved on Windows is still text
+        bad = UNSAFE_IN_TEXT.search(text)
+        if bad:  # the article is shown on the Study screen: it follows the pack's rule
+            before = text[: bad.start()]
+            line, column = before.count("\n") + 1, bad.start() - before.rfind("\n")
+            message = (
+                f"holds the control character U+{ord(bad.group()):04X}, which could act on "
+                "the terminal; remove it"
+            )
+            self.walk.problems.append(Problem(relative, line, column, "", message))
+            return ""
         return text
 
     # -- items ------------------------------------------------------------------------

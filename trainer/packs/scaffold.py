@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from trainer.packs.loader import MAX_FILE_BYTES, PACK_FILE
+from trainer.packs.safe_text import first_unsafe
 
 SOURCE_FILE = "article.txt"
 
@@ -91,9 +92,19 @@ def _pack_id(name: str) -> str:
 
 
 def _yaml_text(text: str) -> str:
-    """A one-line YAML double-quoted string: safe for any title."""
+    """A one-line YAML double-quoted string, for text `_refuse_unsafe` has passed."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"')
     return f'"{escaped}"'
+
+
+def _refuse_unsafe(what: str, text: str) -> None:
+    """A title or folder name with a control character, a newline or a bidi control would
+    make a pack the loader refuses, or add lines of its own to the file."""
+    bad = first_unsafe(text)
+    if bad is not None:
+        raise ValueError(
+            f"the {what} holds the character U+{ord(bad):04X}, which a pack may not hold"
+        )
 
 
 def first_sentence(text: str) -> str:
@@ -113,6 +124,8 @@ def scaffold(folder: Path, source_text: str | None = None, title: str = "") -> P
         raise FileExistsError(f"{pack_file} already exists; not overwriting it")
     if source_text is not None and len(source_text.encode()) > MAX_FILE_BYTES:
         raise ValueError("the source text is larger than the 5 MB a pack may hold")
+    _refuse_unsafe("folder name", str(folder))
+    _refuse_unsafe("title", title)
     folder.mkdir(parents=True, exist_ok=True)
     title = title or folder.resolve().name.replace("-", " ").replace("_", " ").title()
     source = ""
@@ -127,7 +140,7 @@ def scaffold(folder: Path, source_text: str | None = None, title: str = "") -> P
             f"  file: {SOURCE_FILE}\n"
         )
         sample = first_sentence(source_text)
-        if sample.strip():
+        if sample.strip() and first_unsafe(sample) is None:
             passage = (
                 "  # The excerpt of the source this item comes from, copied exactly.\n"
                 f"  passage: {_yaml_text(sample)}\n"
