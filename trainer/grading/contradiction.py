@@ -97,7 +97,9 @@ class Contradictions:
         matched = flipped = 0.0
         their_clauses: set[int] = set()
         polarity = answer.polarity
-        for vid, pol, clause, w in phrasing.rows:
+        for vid, pol, clause, w in zip(
+            phrasing.vids, phrasing.pols, phrasing.clauses, phrasing.weights, strict=True
+        ):
             own = polarity.get(vid)
             if own is None:
                 continue

@@ -36,11 +36,6 @@ class Phrasing:
     wrong: int | None = None
     """Which of the item's known wrong answers this is; None for a right phrasing."""
 
-    @property
-    def rows(self) -> zip[tuple[int, int, int, float]]:
-        """(word id, negation parity, clause, weight) for each of `vids`."""
-        return zip(self.vids, self.pols, self.clauses, self.weights, strict=True)
-
 
 @dataclass(frozen=True, slots=True)
 class KeyFigures:

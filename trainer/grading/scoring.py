@@ -112,10 +112,13 @@ class Scores:
         if self._shortlist is None:
             totals: dict[int, float] = defaultdict(float)
             weights, postings = self.index.weights, self.index.postings
-            for vid in self.answer.polarity:
-                for item in postings[vid]:
-                    totals[item] += weights[vid]
             tuning = self.index.tuning
+            for vid in self.answer.polarity:
+                items = postings[vid]
+                if len(items) > tuning.shortlist_postings:
+                    continue
+                for item in items:
+                    totals[item] += weights[vid]
             top = heapq.nlargest(tuning.shortlist, totals, key=totals.__getitem__)
             # An item sharing much less than the best does with the answer cannot match it
             # clearly better than the asked item; skipping it keeps grading cheap.

@@ -69,6 +69,10 @@ class Tuning:
     """How many of the items sharing most words with an answer are checked as its real home."""
     shortlist_share: float = 0.6
     """...and only those sharing at least this share of the best one's word weight."""
+    shortlist_postings: int = 1000
+    """A word used by more items than this is left out when the shortlist is drawn up: it
+    says nothing about which of them an answer is about, and walking its items for every
+    answer would make grading a large pack slower with each item added."""
     neighbour_margin: float = 10.0
     """How much better another item must match before the answer is said to belong to it."""
     common_share: float = 1 / 3
