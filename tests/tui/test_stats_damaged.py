@@ -60,7 +60,7 @@ async def test_a_damaged_store_is_explained_and_can_be_set_aside() -> None:
         moved = [n for n in notices if "was moved to" in n]
         assert moved and "nothing in it was deleted" in moved[0]
         assert "No attempts yet" in screen_text(app)  # a fresh store, counted at once
-        assert screen.check_action("set_aside", ()) is None  # nothing damaged any more
+        assert screen.check_action("set_aside", ()) is False  # nothing damaged any more
         await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"

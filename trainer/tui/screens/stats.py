@@ -93,7 +93,7 @@ class StatsScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back"),
         Binding("r", "review", "Review what is due"),
-        Binding("m", "set_aside", "Move the damaged file aside"),
+        Binding("m", "set_aside", "Move a damaged progress file aside"),
     ]
 
     def __init__(self, pack: Pack) -> None:
@@ -156,7 +156,7 @@ class StatsScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "set_aside":
-            return True if self.unreadable else None
+            return True if self.unreadable else False  # hidden unless the file is damaged
         return True
 
     def action_set_aside(self) -> None:
