@@ -4,7 +4,8 @@ Cases, each at several sizes so the cost can be seen to grow linearly:
 - passages absent from (and present late in) a large article, against a plain `str.find`
   per passage (the loader's old way) on the same data as the baseline;
 - one long text aliased many times (refused by the text budget before any work);
-- `check` on the worst passage pack, timed end to end in a subprocess (target: under 5 s).
+- `check` on the worst passage packs and on the densest 5 MB packs, each in its own process,
+  with its peak memory (target: under 5 s and 500 MB).
 
 The machine is shared and noisy: every figure is a median of several runs.
 
@@ -106,8 +107,28 @@ def bench_vocabulary(repeat: int) -> None:
         print(f"  {groups * 100:>6,} spellings: {median_seconds(prepare, repeat):6.3f} s")
 
 
+def timed_check(pack: Path) -> tuple[float, float]:
+    """Seconds and peak megabytes of `debate-trainer check PACK` in its own process."""
+    code = (
+        "import resource, runpy, sys; sys.argv = ['debate-trainer', 'check', sys.argv[1]]\n"
+        "try:\n    runpy.run_module('trainer', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"
+    )
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(pack)], cwd=ROOT, capture_output=True, check=False
+    )
+    seconds = time.perf_counter() - started
+    return seconds, int(done.stderr.split()[-1]) / 1024
+
+
+def verdict(seconds: float, megabytes: float) -> str:
+    return "OK" if seconds <= 5 and megabytes <= 500 else "OVER (see issue 12)"
+
+
 def bench_check(folder: Path) -> None:
-    print("`check` end to end on 20,000 passages in a 4 MB article (target: under 5 s)")
+    print("`check` end to end, one process each (target: under 5 s and 500 MB)")
     rng = random.Random(2)
     text = article(600_000, rng)[:4_000_000]
     for present in (False, True):
@@ -120,15 +141,23 @@ def bench_check(folder: Path) -> None:
                 f'  - {{id: p{index}, text: t, passage: "{passage}", answer: {{canonical: c}}}}'
             )
         (pack / "pack.yaml").write_text("\n".join(lines) + "\n", "utf-8")
-        started = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "trainer", "check", str(pack)],
-            cwd=ROOT,
-            capture_output=True,
-            check=False,
-        )
+        seconds, megabytes = timed_check(pack)
         kind = "present" if present else "absent"
-        print(f"  20,000 {kind:7}: {time.perf_counter() - started:6.2f} s")
+        print(
+            f"  20,000 passages {kind:7} in a 4 MB article: {seconds:6.2f} s "
+            f"{megabytes:5.0f} MB  {verdict(seconds, megabytes)}"
+        )
+    for items in (10_000, 50_000, 100_000):  # the densest 5 MB a pack may be
+        pack = folder / f"dense-{items}"
+        pack.mkdir()
+        item = "  - {{id: p{}, text: t, answer: {{canonical: c}}}}\n"
+        body = "".join(item.format(i) for i in range(items))
+        (pack / "pack.yaml").write_text(HEAD + THESIS + "premises:\n" + body, "utf-8")
+        seconds, megabytes = timed_check(pack)
+        print(
+            f"  {items:>7,} one-line items: {seconds:6.2f} s {megabytes:5.0f} MB  "
+            f"{verdict(seconds, megabytes)}"
+        )
 
 
 def main() -> None:
