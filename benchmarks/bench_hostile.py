@@ -7,7 +7,8 @@ Cases, each at several sizes so the cost can be seen to grow linearly:
 - `check` on the worst passage packs and on the densest 5 MB packs, each in its own process,
   with its peak memory (target: under 5 s and 500 MB).
 
-The machine is shared and noisy: every figure is a median of several runs.
+The machine is shared and noisy: the in-process figures are medians of several runs; each
+end-to-end `check` is one run (a few seconds each), so read those as rough.
 
     .venv/bin/python benchmarks/bench_hostile.py [--repeat 3]
 """
