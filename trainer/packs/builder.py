@@ -47,6 +47,8 @@ _LISTS: tuple[tuple[str, Kind], ...] = (
     ("replies", Kind.REPLY),
     ("people", Kind.PERSON),
 )
+ITEM_LISTS = frozenset(key for key, _kind in _LISTS)
+"""The top-level keys that hold items."""
 
 
 class Builder:

@@ -12,12 +12,14 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
-from trainer.packs.builder import Builder
+import yaml
+
+from trainer.packs.builder import ITEM_LISTS, Builder
 from trainer.packs.errors import PackError, Problem, sort_problems
 from trainer.packs.files import MAX_FILE_BYTES, PACK_FILE, locate, read_bounded
 from trainer.packs.format import PACK
 from trainer.packs.model import Pack
-from trainer.packs.spec import INVALID, MAX_TOTAL_TEXT, Walk
+from trainer.packs.spec import INVALID, MAX_ITEMS, MAX_TOTAL_TEXT, Walk
 from trainer.packs.yaml_text import compose, decode
 
 __all__ = ["MAX_FILE_BYTES", "PACK_FILE", "clear_cache", "load_pack", "locate"]
@@ -74,9 +76,25 @@ def _source_digest(folder: Path, relative: str) -> bytes:
         return b"?"
 
 
+def _refuse_too_many_items(node: yaml.Node, name: str) -> None:
+    """Count the entries of the item lists on the node tree, before the walk: a pack of
+    100,000 one-line items would take seconds to validate only to be unusable."""
+    if not isinstance(node, yaml.MappingNode):
+        return
+    count = sum(
+        len(value.value)
+        for key, value in node.value
+        if isinstance(value, yaml.SequenceNode) and key.value in ITEM_LISTS
+    )
+    if count > MAX_ITEMS:
+        message = f"has {count:,} items; the limit is {MAX_ITEMS:,}"
+        raise PackError([Problem(name, 0, 0, "", message)])
+
+
 def _parse(data: bytes, name: str, folder: Path) -> tuple[Pack, bytes]:
     text = decode(data, name)
     node = compose(text, name)
+    _refuse_too_many_items(node, name)
     walk = Walk(name)
     raw = PACK.check(node, "", walk)
     if walk.text_budget < 0:

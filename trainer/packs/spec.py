@@ -22,6 +22,10 @@ FORMAT_VERSION = 1
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,79}$"
 MAX_TEXT = 20_000
 """Longest string a pack may hold; a quote or passage is far shorter, a runaway paste is not."""
+MAX_ITEMS = 50_000
+"""Most items in a pack, all lists together: counted before anything is validated, so the
+densest file the size limit allows is refused in the time it takes to read; a real pack has
+tens of items, a very large one thousands."""
 MAX_SELF_TESTS = 10_000
 """Most self-test responses in one pack: `check` grades every one, and this many take about
 a second and a half; a real pack has a few hundred."""
