@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -69,3 +70,18 @@ def test_the_one_rule_escapes_everything_it_names() -> None:
 )
 def test_a_csv_cell_is_never_a_formula_or_an_escape(cell: str, written: str) -> None:
     assert csv_cell(cell) == written
+
+
+def test_a_title_with_newlines_cannot_forge_report_lines(
+    capsys: pytest.CaptureFixture[str], small_pack_copy: Path
+) -> None:
+    pack_file = small_pack_copy / "pack.yaml"
+    forged = 'title: "Uniforms\\nOK      /elsewhere: x \\"y\\" 1: 1 items"'
+    text = pack_file.read_text(encoding="utf-8")
+    pack_file.write_text(text.replace('title: "Should schools require uniforms?"', forged), "utf-8")
+    code, out, _ = run(capsys, "check", str(small_pack_copy))
+    assert code == 0
+    assert out.count("\n") == 1 and '"Uniforms\\x0aOK      /elsewhere' in out
+    code, out, _ = run(capsys, "packs", "--packs-dir", str(small_pack_copy.parent))
+    assert code == 0
+    assert "Uniforms\\x0aOK" in out and "\nOK" not in out

@@ -121,8 +121,10 @@ def run(args: argparse.Namespace) -> int:
         if result["status"] == "invalid":
             print(f"INVALID {path}\n{result['report']}")
             continue
+        # One line per pack whatever it holds: a newline in a title must not forge another.
+        title, version = visible(result["title"]), visible(result["version"])
         summary = (
-            f'{result["id"]} "{result["title"]}" {result["version"]}: '
+            f'{result["id"]} "{title}" {version}: '
             f"{result['items']} items, {result['self_tests']} self-test responses"
         )
         if result["status"] == "ok":

@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"No packs found. Your pack folder is {user_dir}")
         return 0
     for entry in entries:
-        # A folder's name is anyone's text: shown, never acted on by the terminal.
+        # A folder's name or a title is anyone's text: one line, never acted on.
         path, name = visible(entry.path), visible(entry.id)
         if entry.problems:
             noun = "problem" if entry.problems == 1 else "problems"
@@ -99,8 +99,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"{entry.origin:8}  {name:24}  {status}")
         else:
             print(
-                f"{entry.origin:8}  {name:24}  {entry.title} "
-                f"(v{entry.version}, {entry.items} items)  {path}"
+                f"{entry.origin:8}  {name:24}  {visible(entry.title)} "
+                f"(v{visible(entry.version)}, {entry.items} items)  {path}"
             )
     if user_dir.exists() and not user_dir.is_dir():
         print(f"\nYour pack folder: {user_dir} is a file, not a folder: no packs are read from it")
