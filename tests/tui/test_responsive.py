@@ -116,6 +116,7 @@ async def test_a_slow_grade_leaves_the_app_answering_keys() -> None:
         # The grader is stuck; the app is not.
         await pilot.press(*"next")
         assert field.value == "next"  # typing goes on
+        await pilot.pause(0.15)  # a grade that takes a while says so
         assert field.placeholder.startswith("Grading")
         await pilot.press("f2", "f3", "f4")  # hint, skip, give up: held back, not lost work
         assert quiz.check_action("hint", ()) is None

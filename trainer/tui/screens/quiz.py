@@ -22,6 +22,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
@@ -68,6 +69,9 @@ QUESTION_NAMES: dict[str, str] = {
 
 
 _GRADING = "Grading your answer\u2026"
+GRADING_NOTE_AFTER = 0.1
+"""Seconds a grade may take before the answer box says it is grading (and the keys that
+would touch the session are dimmed): most grades take a few milliseconds."""
 
 
 class EventLog(Protocol):
@@ -146,6 +150,7 @@ class QuizScreen(Screen[SummaryEvent | None]):
         self._hints: list[Content] = []
         self._end_when_graded = False
         self._placeholder_before = ""
+        self._grading_note: Timer | None = None
         title = MODE_INFO[self.mode.value].title
         if self.mode is Mode.REVIEW:
             self.sub_title = title
@@ -354,10 +359,21 @@ class QuizScreen(Screen[SummaryEvent | None]):
     def watch_grading(self, grading: bool) -> None:
         answer = self.query_one("#answer", Input)
         if grading:
-            self._placeholder_before, answer.placeholder = answer.placeholder, _GRADING
-        elif answer.placeholder == _GRADING:  # nothing shown since (an empty answer, an error)
+            # Said only if the grade takes a while: a quick one should not cost a frame.
+            self._grading_note = self.set_timer(GRADING_NOTE_AFTER, self._say_grading)
+            return
+        if self._grading_note is not None:
+            self._grading_note.stop()
+            self._grading_note = None
+        if answer.placeholder == _GRADING:  # nothing shown since (an empty answer, an error)
             answer.placeholder = self._placeholder_before
         self.refresh_bindings()
+
+    def _say_grading(self) -> None:
+        if self.grading:
+            answer = self.query_one("#answer", Input)
+            self._placeholder_before, answer.placeholder = answer.placeholder, _GRADING
+            self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Dim the keys that do nothing right now, rather than let them fail."""

@@ -156,7 +156,7 @@ class StatsScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "set_aside":
-            return True if self.unreadable else False  # hidden unless the file is damaged
+            return self.unreadable  # the key is hidden unless the file is damaged
         return True
 
     def action_set_aside(self) -> None:
