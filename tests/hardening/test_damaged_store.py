@@ -108,3 +108,17 @@ def test_two_damaged_files_moved_aside_in_one_second_are_both_kept(
             assert "moved to" in store.notice
     kept = sorted(p.read_bytes()[:6] for p in path.parent.glob(f"{path.name}.unreadable-*"))
     assert kept == [b"first ", b"second"]
+
+
+def test_check_overrides_says_where_a_store_damaged_at_open_went(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = progress_db_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"not a database at all" * 100)
+    code, _out, err = run(capsys, "check", "--overrides", str(SMALL_PACK))
+    assert code == 0
+    [moved] = path.parent.glob(f"{path.name}.unreadable-*")
+    assert err.startswith(f"Your progress file {path} could not be read")
+    assert f"it was moved to {moved.name}" in err
+    assert moved.read_bytes() == b"not a database at all" * 100

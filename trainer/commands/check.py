@@ -51,6 +51,8 @@ def _overrides(pack: Pack) -> list[dict[str, Any]]:
     from trainer.progress import ProgressStore, StoreError
 
     with ProgressStore.open_default(read_only=True) as store:
+        if store.notice:  # a damaged file moved aside: the user must learn where it went
+            print(store.notice, file=sys.stderr)
         try:
             return [
                 {
