@@ -68,6 +68,8 @@ def test_wheel_carries_the_builtin_pack_and_loads_it_when_installed(tmp_path: Pa
     names = zipfile.ZipFile(wheel).namelist()
     assert "trainer/_content/long-range-strikes/pack.yaml" in names
     assert "trainer/_content/long-range-strikes/article.txt" in names
+    assert "trainer/grading/lexicon/wordnet.tsv" in names
+    assert "trainer/grading/lexicon/WORDNET-LICENSE" in names
 
     # Install it (not editable) into a folder and load the pack from there, away from the repo.
     target = tmp_path / "site"
