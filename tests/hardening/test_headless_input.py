@@ -211,3 +211,38 @@ def test_with_record_a_write_lock_held_too_long_is_said_once_and_the_session_goe
         f"headless: progress not saved from here on: could not save the attempt to {path}: "
         "database is locked. Earlier attempts are untouched.\n"
     )
+
+
+def test_a_transcript_over_its_own_script_is_refused_and_the_script_kept(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from trainer.cli import main
+
+    script = tmp_path / "answers.txt"
+    script.write_text("300 pounds a year\n", encoding="utf-8")
+    argv = ["headless", "--pack", str(SMALL_PACK), "--mode", "evidence", "--script", str(script)]
+    assert main([*argv, "--transcript", str(script)]) == 2
+    assert capsys.readouterr().err == (
+        f"the transcript {script} is the script itself; writing it would destroy the script. "
+        "Choose another file.\n"
+    )
+    assert script.read_text(encoding="utf-8") == "300 pounds a year\n"
+
+
+def test_an_export_over_the_progress_file_is_refused_and_the_store_kept(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from tests.progress.helpers import attempt
+    from trainer.cli import main
+    from trainer.locations import progress_db_path
+    from trainer.progress import ProgressStore
+
+    with ProgressStore.open_default(fuzz=False) as store:
+        store.record(attempt())
+    assert main(["export-progress", "--out", str(progress_db_path())]) == 2
+    assert capsys.readouterr().err == (
+        f"export-progress: {progress_db_path()} is the progress file itself; writing the "
+        "export there would destroy it. Choose another file.\n"
+    )
+    with ProgressStore.open_default() as store:
+        assert store.attempt_count() == 1

@@ -49,6 +49,14 @@ def run(args: argparse.Namespace) -> int:
     store = open_store_or_report("export-progress", read_only=True)
     if store is None:
         return EXIT_INVALID
+    if args.out is not None and _is_the_store(args.out, store.path):
+        store.close()
+        print(
+            f"export-progress: {args.out} is the progress file itself; writing the export "
+            "there would destroy it. Choose another file.",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
     with store:
         rows = (attempt.to_json() for attempt in store.attempts(args.pack_id))
         write = _write_json if args.format == "json" else _write_csv
@@ -111,3 +119,14 @@ def _write_json(rows: Iterable[dict[str, object]], out: TextIO) -> int:
         count += 1
     out.write("\n]\n" if count else "[]\n")
     return count
+
+
+def _is_the_store(out: Path, store: Path) -> bool:
+    """True when `out` names the store's file or one of its WAL companions."""
+    for end in ("", "-wal", "-shm"):
+        try:
+            if out.samefile(f"{store}{end}"):
+                return True
+        except OSError:  # either does not exist: not the same file
+            continue
+    return False

@@ -251,6 +251,13 @@ def _recorder(store: ProgressStore, session: Session) -> Callable[[Event], None]
     return observe
 
 
+def _same_file(one: str, other: str) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:  # one of them does not exist yet: not the same file
+        return False
+
+
 def run(args: argparse.Namespace) -> int:
     pack = load_or_report(args.pack or builtin_pack_dir())
     if pack is None:
@@ -264,6 +271,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"cannot read the script {args.script}: {error.strerror}", file=sys.stderr)
             return EXIT_INVALID
         transcript: TextIO | None = None
+        if args.transcript and args.script and _same_file(args.transcript, args.script):
+            print(
+                f"the transcript {visible(args.transcript)} is the script itself; writing it "
+                "would destroy the script. Choose another file.",
+                file=sys.stderr,
+            )
+            return EXIT_INVALID
         if args.transcript:
             try:
                 transcript = stack.enter_context(open(args.transcript, "w", encoding="utf-8"))
