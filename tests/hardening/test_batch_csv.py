@@ -96,3 +96,29 @@ def test_an_unclosed_quote_is_reported_not_merged_into_one_answer(
     assert (code, out) == (2, "")
     assert err == f"{answers}:3: a quote opened in this row is never closed; nothing was graded\n"
     assert not out_file.exists()
+
+
+def test_a_full_disk_while_writing_out_leaves_the_earlier_file_whole(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    small_pack_copy: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import errno
+
+    from trainer.commands import batch
+
+    answers = tmp_path / "answers.csv"
+    answers.write_text("item,answer\ncost,too expensive\n", encoding="utf-8")
+
+    def half_then_full(target: io.StringIO, columns: list[str], rows: list[object]) -> int:
+        target.write("item,answer,outcome\ncost,")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(batch, "_write_csv", half_then_full)
+    code, _out, err = run(
+        capsys, "batch", str(answers), "--pack", str(small_pack_copy), "--out", str(answers)
+    )
+    assert (code, err) == (2, f"{answers}: cannot write: No space left on device\n")
+    assert answers.read_text(encoding="utf-8") == "item,answer\ncost,too expensive\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from trainer.packs.errors import PackError
 from trainer.packs.loader import load_pack
@@ -80,3 +82,24 @@ def store_failure(store: ProgressStore, error: Exception) -> str:
         f"{reason}. The file is damaged; it was moved to {moved}, nothing in it deleted, "
         "and a fresh progress file starts next time."
     )
+
+
+def write_replacing(path: Path, write: Callable[[TextIO], int]) -> int:
+    """Stream into a file beside `path`, then put it in place: output that fails half
+    way (a full disk, a damaged store) leaves an earlier file of the same name whole.
+    A path that is not a regular file (a pipe, /dev/stdout) is written directly."""
+    if path.exists() and not path.is_file():
+        with path.open("w", encoding="utf-8", newline="") as out:
+            return write(out)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            count = write(out)
+        umask = os.umask(0)  # mkstemp makes the file private; an export is as any new file
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return count

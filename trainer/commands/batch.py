@@ -15,8 +15,11 @@ import argparse
 import csv
 import sys
 from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
 from typing import IO, Any, TextIO
 
+from trainer.commands._common import write_replacing
 from trainer.commands.grade import load, suggest
 from trainer.grading import agreement
 from trainer.grading.parallel import grade_many
@@ -195,8 +198,9 @@ def _grade_file(args: argparse.Namespace, pack: Pack, handle: TextIO) -> int:
     figures = agreement(pairs) if pairs else None
     if args.out:
         try:
-            with open(args.out, "w", encoding="utf-8", newline="") as target:
-                _write_csv(target, columns, rows)
+            # Written beside and put in place: `--out` may name the input itself, and a full
+            # disk half way must not leave it cut short.
+            write_replacing(Path(args.out), partial(_write_csv, columns=columns, rows=rows))
         except OSError as error:
             print(f"{args.out}: cannot write: {error.strerror or error}", file=sys.stderr)
             return EXIT_INVALID
@@ -248,9 +252,10 @@ def _csv_problem(error: csv.Error) -> str:
     return f"unreadable CSV ({visible(text)}); nothing was graded"
 
 
-def _write_csv(target: IO[str], columns: list[str], rows: list[dict[str, Any]]) -> None:
+def _write_csv(target: IO[str], columns: list[str], rows: list[dict[str, Any]]) -> int:
     """The graded rows as CSV, every cell kept from acting as a formula or an escape: the
     answers are students' text and the explanations quote a pack from someone else."""
     writer = csv.DictWriter(target, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writerow({name: csv_cell(name) for name in columns})
     writer.writerows({key: csv_cell(value) for key, value in row.items()} for row in rows)
+    return len(rows)

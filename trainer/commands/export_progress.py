@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import sys
-import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 from typing import TextIO
 
-from trainer.commands._common import EXIT_INVALID, open_store_or_report, read_store
+from trainer.commands._common import (
+    EXIT_INVALID,
+    open_store_or_report,
+    read_store,
+    write_replacing,
+)
 from trainer.packs.safe_text import csv_cell, json_text
 
 FIELDS = (
@@ -65,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_INVALID if written is None else 0
         try:
             count = read_store(
-                "export-progress", store, partial(_write_file, args.out, partial(write, rows))
+                "export-progress", store, partial(write_replacing, args.out, partial(write, rows))
             )
         except OSError as error:
             print(f"export-progress: cannot write {args.out}: {error.strerror}", file=sys.stderr)
@@ -74,27 +77,6 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_INVALID
     print(f"Wrote {count} attempts to {args.out}", file=sys.stderr)
     return 0
-
-
-def _write_file(path: Path, write: Callable[[TextIO], int]) -> int:
-    """Stream into a file beside `path`, then put it in place: an export that fails half
-    way (a full disk, a damaged store) leaves an earlier export of the same name whole.
-    A path that is not a regular file (a pipe, /dev/stdout) is written directly."""
-    if path.exists() and not path.is_file():
-        with path.open("w", encoding="utf-8", newline="") as out:
-            return write(out)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            count = write(out)
-        umask = os.umask(0)  # mkstemp makes the file private; an export is as any new file
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return count
 
 
 def _write_csv(rows: Iterable[dict[str, object]], out: TextIO) -> int:
