@@ -20,6 +20,10 @@ from trainer.grading.scoring import ItemScore, Scores, listed_short
 from trainer.packs.model import Kind
 
 
+MAX_SCORE = 100.0
+"""No item scores more: word overlap is an F score out of 100, and so is a concept score."""
+
+
 @dataclass(frozen=True, slots=True)
 class Facts:
     """One answer against one item."""
@@ -149,6 +153,8 @@ def neighbour(
     scores = contradictions.scores
     pack = scores.index
     own = scores.item(index).raw
+    if own + pack.tuning.neighbour_margin > MAX_SCORE:
+        return None  # nothing can match clearly better than an answer this close
     ranked = sorted(
         (scores.item(i).strength, i)
         for i in set(scores.shortlist(index))
