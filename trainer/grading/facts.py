@@ -19,7 +19,6 @@ from trainer.grading.normalise import format_number
 from trainer.grading.scoring import ItemScore, Scores, listed_short
 from trainer.packs.model import Kind
 
-
 MAX_SCORE = 100.0
 """No item scores more: word overlap is an F score out of 100, and so is a concept score."""
 
