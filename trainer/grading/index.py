@@ -44,8 +44,13 @@ class PackIndex:
     """The pack as the grader reads it. Build once per pack; then only read."""
 
     def __init__(self, pack: Pack, tuning: Tuning = DEFAULT) -> None:
+        self._building: dict[str, Reading] | None = {}
+        """The key texts read so far, while the index is built: kept apart from `read`'s
+        cache, which is for answers and would otherwise be filled with a large pack's keys
+        (and their memory) that no answer ever repeats."""
         with _collection_paused():
             self._build(pack, tuning)
+        self._building = None
 
     def _build(self, pack: Pack, tuning: Tuning) -> None:
         self.pack = pack
@@ -85,7 +90,13 @@ class PackIndex:
 
     def read(self, text: str) -> Reading:
         """`text` read with the pack's spellings, as every answer and key text is."""
-        return read(text, self.rewrites)
+        building = self._building
+        if building is None:
+            return read(text, self.rewrites)
+        reading = building.get(text)
+        if reading is None:
+            reading = building[text] = read.__wrapped__(text, self.rewrites)
+        return reading
 
     def content(self, text: str) -> tuple[str, ...]:
         return self.read(text).content
