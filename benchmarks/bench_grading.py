@@ -197,7 +197,7 @@ def _timed(run: Callable[[str], object], texts: Sequence[str]) -> list[float]:
 
 
 def hostile_vocabulary(pack: Pack, runs: int = 21) -> None:
-    """(c) A pack is untrusted: 6,000 spellings sharing one first word, against the longest
+    """(d) A pack is untrusted: 6,000 spellings sharing one first word, against the longest
     answer, each word one slip from a spelling. Beside the same pack without a vocabulary."""
     from dataclasses import replace
 
@@ -220,7 +220,7 @@ def hostile_vocabulary(pack: Pack, runs: int = 21) -> None:
         return statistics.median(times)
 
     base, worst = median_ms(plain), median_ms(hostile)
-    print("(c) a hostile vocabulary: 6,000 spellings after one first word, 2,000-char answers")
+    print("(d) a hostile vocabulary: 6,000 spellings after one first word, 2,000-char answers")
     print(f"    no vocabulary        median {base:7.2f} ms")
     print(f"    hostile vocabulary   median {worst:7.2f} ms   ratio {worst / base:.1f}x")
 
