@@ -115,6 +115,8 @@ def _match(decision: Decision, context: Context) -> str:
 
 
 def _concepts(decision: Decision, context: Context) -> str:
+    if context.missing:  # the item needs only some of its ideas: do not claim them all
+        return "Right: in your own words, with the key ideas it needs."
     return "Right: in your own words, with every key idea."
 
 
