@@ -22,7 +22,7 @@ from rapidfuzz.distance import OSA
 
 from trainer.grading.lexicon.clauses import CLAUSE_WORDS
 from trainer.grading.lexicon.numbers import NUMBER_WORDS, SCALE_WORDS, SCALES
-from trainer.grading.lexicon.rewrites import CASED, CONTRACTIONS, PHRASES, Rule
+from trainer.grading.lexicon.rewrites import CASED, CONTRACTIONS, PHRASES, Rule, Trigger
 from trainer.grading.lexicon.spellings import ABBREVIATIONS, MISSPELLINGS
 from trainer.grading.lexicon.suffixes import SUFFIXES
 
@@ -174,22 +174,25 @@ def _next_is_scale(words: list[str], i: int) -> bool:
 class _Rewrites:
     """Rules applied in order, each only to a text that holds one of its triggers.
 
-    The triggers present are found once, with one substring test each; only when a rule
-    changes the text are they looked for again, for the rules after it."""
+    The triggers present are found once, with one substring test or search each; only when
+    a rule changes the text are they looked for again, for the rules after it."""
 
-    __slots__ = ("_by_trigger", "_rules", "_triggers")
+    __slots__ = ("_by_trigger", "_patterns", "_rules", "_strings")
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self._rules = tuple(rules)
-        self._triggers = tuple(sorted({t for _, _, triggers in rules for t in triggers}))
-        self._by_trigger = {
-            t: tuple(i for i, (_, _, ts) in enumerate(rules) if t in ts) for t in self._triggers
+        triggers = {t for _, _, ts in rules for t in ts}
+        self._strings = tuple(sorted(t for t in triggers if isinstance(t, str)))
+        self._patterns = tuple(t for t in triggers if not isinstance(t, str))
+        self._by_trigger: dict[Trigger, tuple[int, ...]] = {
+            t: tuple(i for i, (_, _, ts) in enumerate(rules) if t in ts) for t in triggers
         }
 
     def __call__(self, text: str) -> str:
         start = 0
         while True:
-            present = [t for t in self._triggers if t in text]
+            present: list[Trigger] = [t for t in self._strings if t in text]
+            present += [t for t in self._patterns if t.search(text) is not None]
             todo = sorted({i for t in present for i in self._by_trigger[t] if i >= start})
             for i in todo:
                 pattern, replacement, _ = self._rules[i]
