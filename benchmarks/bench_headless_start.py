@@ -4,9 +4,11 @@ Target (quiz issue): `debate-trainer headless` starts in at most 1.5x the time i
 to import the quiz engine. Two headless runs are timed, both on the built-in pack:
 
 - `--limit 0`: parse arguments, load and validate the pack, write the summary;
-- empty standard input: the same, plus planning the session and asking the first question.
+- empty standard input: the same, plus planning the session and asking the first question;
+- one answer: the same, plus building the built-in pack's grader and grading it (the
+  linear-everywhere issue asks for this one within 1.5x too).
 
-Neither grades an answer, so neither should import the grader; neither may import Textual.
+The first two grade nothing, so they should not import the grader; none may import Textual.
 The machine is shared and noisy: each figure is a median of interleaved runs, and the
 baseline is measured in the same run.
 
@@ -28,14 +30,14 @@ HEADLESS = [sys.executable, "-m", "trainer", "headless", "--mode", "mixed"]
 CANDIDATES = {
     "headless --limit 0": [*HEADLESS, "--limit", "0"],
     "headless, empty stdin": HEADLESS,
+    "headless, one answer": [*HEADLESS, "--limit", "1"],
 }
+INPUT = {"headless, one answer": b"the risks outweigh the benefits\n"}
 
 
-def once(command: list[str]) -> float:
+def once(command: list[str], stdin: bytes = b"") -> float:
     started = time.perf_counter()
-    result = subprocess.run(
-        command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, check=False
-    )
+    result = subprocess.run(command, input=stdin, stdout=subprocess.DEVNULL, check=False)
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} exited {result.returncode}")
@@ -53,7 +55,7 @@ def main() -> int:
     for _ in range(args.repeat):
         times["baseline"].append(once(BASELINE))
         for name, command in CANDIDATES.items():
-            times[name].append(once(command))
+            times[name].append(once(command, INPUT.get(name, b"")))
     base = statistics.median(times["baseline"])
     print(f"medians of {args.repeat} runs each, fresh processes")
     print(f"  python -c 'import trainer.quiz' (baseline): {base * 1000:7.1f} ms")
