@@ -90,10 +90,6 @@ class Grader:
                 return contradicts
         return best
 
-    def facts(self, answer: str, item: Item | str) -> Facts:
-        """What the decision rules know of this answer: for tools that explain a grade."""
-        return gather(self._contradictions(answer), self._item_index(item), None)
-
     def _contradictions(self, answer: object) -> Contradictions:
         text = answer if isinstance(answer, str) else ""
         return Contradictions(Scores(analyse(text, self.index), self.index))

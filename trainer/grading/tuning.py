@@ -43,6 +43,9 @@ class Tuning:
     """A person's name this long may be one letter off ("Peskow"); shorter ones are exact."""
     name_typo_edits: int = 1
     """...and never more than this many letters."""
+    spelling_slip_length: int = 5
+    """In a pack's own spellings (`vocabulary.same`), a word after the first may be one
+    letter off if it is at least this long ("north koria" for "north korea")."""
     match_cache: int = 200_000
     """Answer words whose matches are remembered per pack; past this, they are recomputed."""
 

@@ -17,11 +17,12 @@ from collections.abc import Sequence
 from rapidfuzz.distance import OSA
 
 from trainer.grading.normalise import BREAK, normalise
+from trainer.grading.tuning import DEFAULT
 from trainer.packs.model import Vocabulary
 
 NOT = "not"
 
-TYPO_MIN = 5
+TYPO_MIN = DEFAULT.spelling_slip_length
 """A word after a spelling's first may have one slip if it is at least this long."""
 
 
