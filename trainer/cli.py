@@ -28,6 +28,8 @@ COMMANDS = {
     "batch": "batch",
     "stats": "stats",
     "export-progress": "export_progress",
+    "export": "export",
+    "import-argdown": "import_argdown",
     "tui": "tui",
     "headless": "headless",
 }
