@@ -27,6 +27,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("paths", nargs="+", metavar="PATH", help="a pack folder or pack.yaml")
     parser.add_argument("--json", action="store_true", help="print a JSON report")
     parser.add_argument(
+        "--suggest",
+        action="store_true",
+        help="also suggest, from WordNet, other words for each key's words and candidate "
+        "wrong answers (the key with one word turned round), for you to judge",
+    )
+    parser.add_argument(
         "--overrides",
         action="store_true",
         help="also list answers students overruled ('I was right'), from the progress store, "
@@ -35,12 +41,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(run=run)
 
 
-def _self_tests(pack: Pack) -> tuple[int, list[str], dict[str, Any] | None]:
-    """(disagreements, readable lines, JSON) from the grader's self-test run."""
+def _self_tests(pack: Pack, suggest: bool) -> tuple[int, list[str], dict[str, Any], list[Any]]:
+    """(disagreements, readable lines, JSON, advice) from the grader's self-test run and
+    its advice on the key (warnings, and suggestions when asked)."""
+    from trainer.grading.advice import advise
+    from trainer.grading.engine import grader_for
     from trainer.grading.selftest import run_self_tests
 
-    report = run_self_tests(pack)
-    return len(report.disagreements), list(report.lines()), report.to_json()
+    grader = grader_for(pack)
+    report = run_self_tests(pack, grader)
+    advice = advise(pack, grader.index, suggest=suggest)
+    return len(report.disagreements), list(report.lines()), report.to_json(), list(advice)
 
 
 def _overrides(pack: Pack) -> list[dict[str, Any]]:
@@ -68,7 +79,7 @@ def _overrides(pack: Pack) -> list[dict[str, Any]]:
             raise StoreError(store_failure(store, error)) from None
 
 
-def check_one(path: str, overrides: bool = False) -> dict[str, Any]:
+def check_one(path: str, overrides: bool = False, suggest: bool = False) -> dict[str, Any]:
     result: dict[str, Any] = {"path": path}
     try:
         pack = load_pack(path)
@@ -85,8 +96,12 @@ def check_one(path: str, overrides: bool = False) -> dict[str, Any]:
         self_tests=tests,
         problems=[],
     )
-    disagreements, lines, as_json = _self_tests(pack)
+    disagreements, lines, as_json, advice = _self_tests(pack, suggest)
     result["status"] = "disagrees" if disagreements else "ok"
+    result["advice"] = [a.to_json() for a in advice]
+    result["advice_lines"] = [
+        ("  suggest: " if a.kind.suggestion else "  warning: ") + visible(a.line()) for a in advice
+    ]
     result["disagreements"] = disagreements
     result["self_test_report"] = as_json
     result["report"] = "\n".join(lines)
@@ -101,12 +116,12 @@ def run(args: argparse.Namespace) -> int:
         from trainer.progress.store import StoreError
 
         try:
-            results = [check_one(path, overrides=True) for path in args.paths]
+            results = [check_one(path, overrides=True, suggest=args.suggest) for path in args.paths]
         except StoreError as error:
             print(f"check: {error}", file=sys.stderr)
             return EXIT_INVALID
     else:
-        results = [check_one(path) for path in args.paths]
+        results = [check_one(path, suggest=args.suggest) for path in args.paths]
     code = EXIT_OK
     for result in results:
         if result["status"] == "invalid":
@@ -116,6 +131,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         for result in results:
             result.pop("report", None)
+            result.pop("advice_lines", None)
         print(json_text({"exit": code, "packs": results}, indent=2))
         return code
     for result in results:
@@ -136,6 +152,8 @@ def run(args: argparse.Namespace) -> int:
                 f"DISAGREE {path}: {summary}; {result['disagreements']} graded against "
                 f"their mark:\n{result['report']}"
             )
+        for line in result.get("advice_lines", ()):
+            print(line)
         if "overrides" in result:
             print(_render_overrides(result["overrides"]))
     return code
