@@ -30,6 +30,7 @@ COMMANDS = {
     "export-progress": "export_progress",
     "export": "export",
     "import-argdown": "import_argdown",
+    "class-report": "class_report",
     "tui": "tui",
     "headless": "headless",
 }
