@@ -65,3 +65,16 @@ def test_closing_the_terminal_ends_the_app_even_under_a_wrapper(tmp_path: Path) 
         time.sleep(0.1)
     os.kill(app_pid, 9)
     pytest.fail("the app kept running after its terminal was closed")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+def test_the_first_quiz_keeps_what_is_typed_right_after_enter() -> None:
+    """scripts/tmux_first_quiz.sh: Enter as the home screen appears, type at once, at 80x24."""
+    script = ROOT / "scripts" / "tmux_first_quiz.sh"
+    env = {**os.environ, "DEBATE_TRAINER_BIN": str(CONSOLE_SCRIPT)}
+    done = subprocess.run(
+        ["bash", str(script)], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "ok: every character kept" in done.stdout

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from trainer.quiz.events import SummaryEvent
     from trainer.quiz.protocols import GraderFactory
     from trainer.tui.progress import ProgressKeeper, SessionLog
+    from trainer.tui.screens.quiz import QuizScreen
 
 PRACTICE_MODE = "mixed"
 """The engine mode whose questions "practise these again" picks from: it asks every kind."""
@@ -116,6 +118,9 @@ class TrainerApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", "Help"),
         Binding("ctrl+t", "toggle_dark", "Light/dark", show=False),
+        # Checked before the key reaches any widget, so the quiz is on screen before the
+        # next key is handled: what a quick student types after Enter goes into the quiz.
+        Binding("enter", "start_chosen_mode", show=False, priority=True),
     ]
 
     catalogue: reactive[tuple[PackEntry, ...]] = reactive(())
@@ -320,6 +325,14 @@ class TrainerApp(App[None]):
         if not isinstance(self.screen, StatsScreen):
             self.push_screen(StatsScreen(self.pack))
 
+    def action_start_chosen_mode(self) -> None:
+        """Enter on Home's list of modes: start that quiz now (any other Enter goes on)."""
+        screen = self.screen
+        mode = screen.mode_to_start() if isinstance(screen, HomeScreen) else None
+        if mode is None:
+            raise SkipAction()
+        self.start_quiz(mode)
+
     def start_quiz(self, mode: str, items: tuple[str, ...] = ()) -> None:
         """Open a quiz of one mode on the open pack; `items` narrows it to those items.
 
@@ -327,26 +340,53 @@ class TrainerApp(App[None]):
         """
         from trainer.tui.screens.quiz import QuizScreen
 
-        if self.pack is None:
-            self.notify("The pack is not open yet.", severity="warning")
-            return
         if isinstance(self.screen, QuizScreen):
             self.notify("Finish or end this quiz first (Esc).", severity="warning")
             return
-        if mode == REVIEW_MODE and not items:
+        loading = self.pack is None and not self.pack_error and self.pack_path is not None
+        if self.pack is None and not (loading and mode != REVIEW_MODE):
+            self.notify("The pack is not open yet.", severity="warning")
+            return
+        if mode == REVIEW_MODE and not items and self.pack is not None:
             self._start_review(self.pack)
             return
         options = self.options
+        # While the pack is still loading the quiz opens at once and takes typing; it is
+        # given the pack (`watch_pack`) as soon as the pack is open.
         quiz = QuizScreen(
             self.pack,
             mode,
             seed=options.seed,
             clock=options.clock,
             items=items,
-            log=self._session_log(self.pack, mode),
+            log=self._session_log(self.pack, mode) if self.pack is not None else None,
             grader=options.grader,
         )
         self.push_screen(quiz, self._quiz_over)
+
+    def _waiting_quiz(self) -> QuizScreen | None:
+        """A quiz opened while its pack was loading, still without a session."""
+        import sys
+
+        # Not imported here: the first pack arrives while discovery imports on a worker.
+        if "trainer.tui.screens.quiz" not in sys.modules:
+            return None
+        from trainer.tui.screens.quiz import QuizScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, QuizScreen) and screen.session is None:
+                return screen
+        return None
+
+    def watch_pack(self, pack: Pack | None) -> None:
+        quiz = self._waiting_quiz()
+        if quiz is not None and pack is not None:
+            quiz.begin(pack, self._session_log(pack, quiz.mode.value))
+
+    def watch_pack_error(self, error: str) -> None:
+        quiz = self._waiting_quiz()
+        if error and quiz is not None:
+            quiz.dismiss(None)  # home says why the pack did not open
 
     @work(exclusive=True, exit_on_error=False, group="review")
     async def _start_review(self, pack: Pack) -> None:

@@ -112,6 +112,11 @@ class HomeScreen(Screen[None]):
                 yield DueForReview(id="due")
         yield Footer()
 
+    def mode_to_start(self) -> str | None:
+        """The mode Enter would start: the one highlighted, when the list of modes has focus."""
+        modes = self.query_one("#modes", ChoiceList)
+        return modes.highlighted_key if modes.has_focus else None
+
     def on_mount(self) -> None:
         app = self.trainer
         self.watch(app, "catalogue", self._show_catalogue, init=False)

@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, ClassVar, Protocol
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -124,7 +124,7 @@ class QuizScreen(Screen[SummaryEvent | None]):
 
     def __init__(
         self,
-        pack: Pack,
+        pack: Pack | None,
         mode: str,
         *,
         seed: int | None = None,
@@ -134,7 +134,7 @@ class QuizScreen(Screen[SummaryEvent | None]):
         grader: GraderFactory | None = None,
     ) -> None:
         super().__init__()
-        self.pack = pack
+        self._pack = pack
         self.grader = grader
         self.mode = Mode(mode)
         self.seed = seed
@@ -147,8 +147,11 @@ class QuizScreen(Screen[SummaryEvent | None]):
         self._scores: dict[str, tuple[int, int]] = {}
         self._question: QuestionEvent | None = None
         self._last_verdict: VerdictEvent | None = None
-        self._hints: list[Content] = []
+        self._hints: list[tuple[str | None, Content]] = []
+        """The hints shown for the open question, each with the target it is about."""
         self._end_when_graded = False
+        self._submit_when_ready = False
+        """Enter was pressed on an answer before the first question was ready."""
         self._placeholder_before = ""
         self._grading_note: Timer | None = None
         title = MODE_INFO[self.mode.value].title
@@ -157,6 +160,25 @@ class QuizScreen(Screen[SummaryEvent | None]):
         else:
             self.sub_title = f"{title} quiz" if not items else "Practice"
 
+    @property
+    def pack(self) -> Pack:
+        """The pack asked about; only read once the session exists, which needs it."""
+        if self._pack is None:
+            raise RuntimeError("the quiz's pack is not open yet")
+        return self._pack
+
+    def begin(self, pack: Pack, log: EventLog | None) -> None:
+        """The pack a quiz opened while it was loading is open: prepare the session now.
+
+        Until then the answer box takes typing, so nothing typed right after Enter on the
+        home screen is lost.
+        """
+        if self._pack is not None:
+            return
+        self._pack, self.log_events = pack, log
+        if self.is_mounted:
+            self._prepare()  # otherwise `on_mount` does
+
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Vertical(id="quiz"):
@@ -164,17 +186,22 @@ class QuizScreen(Screen[SummaryEvent | None]):
                 yield Label(id="counter", markup=False)
                 yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
                 yield Label("No score yet", id="score", markup=False)
-            yield Static(Content.styled("Preparing the quiz\u2026", "$text-muted"), id="prompt")
-            yield Static(id="hints")
-            yield Checklist(id="checklist")
-            yield Input(placeholder="Your answer", id="answer", disabled=True)
+            with VerticalScroll(id="question", can_focus=False):
+                yield Static(Content.styled("Preparing the quiz\u2026", "$text-muted"), id="prompt")
+                yield Static(id="hints")
+                yield Checklist(id="checklist")
+            # Enabled and focused from the start: what is typed while the session is being
+            # prepared stays in the box for the first question.
+            yield Input(placeholder="Your answer", id="answer", select_on_focus=False)
             yield FeedbackPanel(id="feedback")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#checklist").display = False
         self.query_one("#hints").display = False
-        self._prepare()
+        self.query_one("#answer", Input).focus()
+        if self._pack is not None:
+            self._prepare()
 
     # -- the session ------------------------------------------------------------------------
 
@@ -232,10 +259,8 @@ class QuizScreen(Screen[SummaryEvent | None]):
         elif isinstance(event, VerdictEvent):
             self._show_verdict(event)
         elif isinstance(event, HintEvent):
-            self._hints.append(hint_content(event))
-            hints = self.query_one("#hints", Static)
-            hints.update(Content("\n").join(self._hints))
-            hints.display = True
+            self._hints.append((event.item_id, hint_content(event)))
+            self._show_hints()
         elif isinstance(event, ResultEvent):
             self._show_result(event)
         elif isinstance(event, ReviewEvent):
@@ -258,9 +283,7 @@ class QuizScreen(Screen[SummaryEvent | None]):
             Content.assemble((name.capitalize(), "bold $text-accent"), "\n", plain(event.prompt))
         )
         self._hints.clear()
-        hints = self.query_one("#hints", Static)
-        hints.update("")
-        hints.display = False
+        self._show_hints()
         checklist = self.query_one("#checklist", Checklist)
         checklist.display = QuestionKind(event.kind).recall or event.more
         checklist.wanted = event.expects
@@ -270,9 +293,19 @@ class QuizScreen(Screen[SummaryEvent | None]):
         answer = self.query_one("#answer", Input)
         answer.disabled = False
         answer.placeholder = "Your answer (Enter to submit)"
-        answer.value = ""
+        if event.number > 1:  # the first keeps what was typed while the quiz was prepared
+            answer.value = ""
         answer.focus()
         self.refresh_bindings()
+        if self._submit_when_ready:
+            self._submit_when_ready = False
+            if answer.value.strip():
+                self._submit(answer.value)
+
+    def _show_hints(self) -> None:
+        hints = self.query_one("#hints", Static)
+        hints.update(Content("\n").join(content for _, content in self._hints))
+        hints.display = bool(self._hints)
 
     def _show_verdict(self, event: VerdictEvent) -> None:
         self._last_verdict = event
@@ -286,6 +319,9 @@ class QuizScreen(Screen[SummaryEvent | None]):
             answer = self.pack.item(event.item_id).answer.canonical
             if answer not in checklist.named:
                 checklist.named = (*checklist.named, answer)
+            # Hints about an answer now named would only crowd out the ones still useful.
+            self._hints = [hint for hint in self._hints if hint[0] != event.item_id]
+            self._show_hints()
         self.query_one("#answer", Input).placeholder = self._placeholder(event.state)
         self.refresh_bindings()
 
@@ -323,12 +359,28 @@ class QuizScreen(Screen[SummaryEvent | None]):
 
     # -- input and actions ------------------------------------------------------------------
 
+    def on_key(self, event: events.Key) -> None:
+        """Typing goes to the answer box wherever the focus is (the feedback pane after Tab,
+        or nothing yet while the screen opens), so no letter is lost without a sign."""
+        answer = self.query_one("#answer", Input)
+        if event.is_printable and event.character and not answer.disabled:
+            # The box takes its own keys; one that reaches the screen was meant for it.
+            answer.focus()
+            answer.insert_text_at_cursor(event.character)
+            event.stop()
+            event.prevent_default()
+
     @on(Input.Submitted, "#answer")
     def submit(self, event: Input.Submitted) -> None:
+        if self.session is None and self._question is None:
+            self._submit_when_ready = True  # sent as soon as the first question is shown
+            return
+        self._submit(event.value)
+
+    def _submit(self, text: str) -> None:
         if self.session is None or self.session.finished or self.awaiting_next or self.grading:
             return  # while grading, what is typed stays in the box for the next Enter
-        text = event.value
-        event.input.value = ""
+        self.query_one("#answer", Input).value = ""
         self.grading = True
         self._grade(self.session, text)
 

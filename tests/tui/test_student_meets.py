@@ -1,0 +1,99 @@
+"""What a student meets at 80x24 and 120x40 (issue 13): nothing cut off, nothing lost."""
+
+from __future__ import annotations
+
+import pytest
+from textual import events
+from textual.widgets import Input
+
+from tests.tui.conftest import BUILTIN_PACK, make_app, open_app, screen_text, settle
+from trainer.tui.screens.quiz import QuizScreen
+
+pytestmark = pytest.mark.asyncio
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_verdict_stays_on_screen_after_hints_and_many_named(
+    size: tuple[int, int],
+) -> None:
+    """Premises: name four, take three hints, answer again: the verdict and the whole
+    answer box are on screen, and the hints about the premise just named are gone."""
+    app = make_app(BUILTIN_PACK)
+    async with app.run_test(size=size) as pilot:
+        await open_app(pilot)
+        await pilot.press("m", "home", "enter")
+        await settle(pilot)
+        quiz = app.screen
+        assert isinstance(quiz, QuizScreen) and quiz.session is not None
+        session = quiz.session
+        quiz.act(session.answer(quiz.pack.item("thesis").answer.canonical))
+        quiz.action_next()
+        await pilot.pause()
+        assert session.current is not None
+        targets = session.current.targets
+        for item in targets[:4]:
+            quiz.act(session.answer(quiz.pack.item(item).answer.canonical))
+        for _ in range(3):
+            await pilot.press("f2")
+        await pilot.pause()
+        assert "Hint 3 of" in screen_text(app)
+        quiz.act(session.answer(quiz.pack.item(targets[4]).answer.canonical))
+        await pilot.pause()
+        text = screen_text(app)
+        assert "\u2714 Correct" in text
+        assert "Hint 1 of" not in text
+        field = quiz.query_one("#answer", Input)
+        assert field.region.height == 3
+        assert field.region.bottom <= app.size.height - 1  # above the footer
+
+
+async def test_typing_right_after_enter_on_a_loading_pack_is_kept() -> None:
+    """Enter on the home screen before the pack has opened, then type at once: the quiz
+    opens straight away and every character reaches its answer box, none a shortcut."""
+    app = make_app(BUILTIN_PACK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.pack is None  # still loading
+        sentence = "the risks outweigh the illusory benefits"
+        await pilot.press("enter", *sentence)
+        assert isinstance(app.screen, QuizScreen)
+        field = app.screen.query_one("#answer", Input)
+        assert field.value == sentence
+        await open_app(pilot)
+        assert isinstance(app.screen, QuizScreen)
+        assert app.screen.session is not None
+        assert app.screen.query_one("#answer", Input).value == sentence
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "You wrote: the risks outweigh the illusory benefits" in screen_text(app)
+
+
+async def test_keys_that_arrive_in_one_burst_after_enter_all_reach_the_quiz() -> None:
+    """A terminal delivers a fast typist's keys together: Enter on a mode, then letters that
+    are also Home's shortcuts ("s" opens Study). None of them may go to Home."""
+    app = make_app(BUILTIN_PACK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_app(pilot)
+        sentence = "saw the risks"
+        app.post_message(events.Key("enter", "\r"))
+        for char in sentence:
+            app.post_message(events.Key("space" if char == " " else char, char))
+        await settle(pilot)
+        assert isinstance(app.screen, QuizScreen)
+        assert app.screen.query_one("#answer", Input).value == sentence
+
+
+async def test_typing_after_tab_to_the_feedback_goes_into_the_answer() -> None:
+    app = make_app(BUILTIN_PACK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_app(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        quiz = app.screen
+        assert isinstance(quiz, QuizScreen)
+        await pilot.press("tab")
+        assert not quiz.query_one("#answer", Input).has_focus
+        await pilot.press(*"risk")
+        field = quiz.query_one("#answer", Input)
+        assert field.has_focus and field.value == "risk"
