@@ -20,9 +20,17 @@ INDEX = PackIndex(small_pack())
 def facts(
     item: str = "nk-ten-days", raw: float = 90.0, lex: float = 90.0, **extra: object
 ) -> Facts:
-    key = INDEX.keys[INDEX.positions[item]]
+    at = INDEX.positions[item]
+    key = INDEX.keys[at]
     score = ItemScore(lex=lex, best=None, covered=(0, 1), raw=raw, strength=raw)
-    base = Facts(key=key, score=score, blank=False, wordless=False, content_words=6)
+    base = Facts(
+        key=key,
+        score=score,
+        blank=False,
+        wordless=False,
+        content_words=6,
+        admits=INDEX.admits(at),
+    )
     return replace(base, **extra)  # type: ignore[arg-type]
 
 

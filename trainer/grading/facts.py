@@ -7,14 +7,14 @@ Each fact comes from an earlier stage (scoring, contradiction, figures, names); 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from trainer.grading.analysis import Answer, analyse
 from trainer.grading.contradiction import Contradictions
 from trainer.grading.figures import Figures, is_year
 from trainer.grading.findings import FigureSlip, Slip
 from trainer.grading.index import PackIndex
-from trainer.grading.keys import ItemKey
+from trainer.grading.keys import Admits, ItemKey
 from trainer.grading.normalise import format_number
 from trainer.grading.scoring import ItemScore, Scores, listed_short
 from trainer.packs.model import Kind
@@ -48,11 +48,13 @@ class Facts:
     has_key_figure: bool = False
     listed_short: bool = False
     fuzzy: bool = False
+    admits: Admits = field(default_factory=Admits)
+    """The figures and people the item's key admits."""
 
     @property
     def missing_figure(self) -> FigureSlip | None:
         """The figure an item that turns on one asks for, when the answer gives none."""
-        turns_on = self.key.figures.key_numbers
+        turns_on = self.admits.figures.key_numbers
         if self.key.item.evidence_kind == "figure" and turns_on and not self.has_key_figure:
             return FigureSlip(Slip.MISSING, (), _shown(turns_on))
         return None
@@ -68,6 +70,7 @@ def gather(contradictions: Contradictions, index: int, pool: frozenset[int] | No
     if base.blank or base.wordless:
         return base
     figures = answer.reading.figures
+    admits = pack.admits(index)
     return Facts(
         key=key,
         score=score,
@@ -78,11 +81,12 @@ def gather(contradictions: Contradictions, index: int, pool: frozenset[int] | No
         opposite=flipped(contradictions, index),
         neighbour=neighbour(contradictions, index, pool),
         several=pool is not None and len(pool) > 1,
-        figure=_stray_number(key, figures, pack) or wrong_time(key, figures, pack),
-        stray_names=_stray_names(key, answer),
-        has_key_figure=bool(figures.numbers & key.figures.numbers),
+        figure=_stray_number(admits, figures, pack) or wrong_time(admits, figures, pack),
+        stray_names=_stray_names(key, admits, answer),
+        has_key_figure=bool(figures.numbers & admits.figures.numbers),
         listed_short=listed_short(key, answer.content),
         fuzzy=answer.fuzzy,
+        admits=admits,
     )
 
 
@@ -172,47 +176,46 @@ def neighbour(
     return None
 
 
-def _stray_number(key: ItemKey, figures: Figures, pack: PackIndex) -> FigureSlip | None:
-    admits = key.figures
-    if not admits.numbers:
+def _stray_number(admits: Admits, figures: Figures, pack: PackIndex) -> FigureSlip | None:
+    known = admits.figures
+    if not known.numbers:
         return None
-    stray = [n for n in figures.numbers if n not in admits.numbers and not is_year(n, pack.tuning)]
+    stray = [n for n in figures.numbers if n not in known.numbers and not is_year(n, pack.tuning)]
     if not stray:
         return None
-    return FigureSlip(Slip.NUMBER, _shown(stray), _shown(admits.key_numbers or admits.numbers))
+    return FigureSlip(Slip.NUMBER, _shown(stray), _shown(known.key_numbers or known.numbers))
 
 
-def wrong_time(key: ItemKey, figures: Figures, pack: PackIndex) -> FigureSlip | None:
+def wrong_time(admits: Admits, figures: Figures, pack: PackIndex) -> FigureSlip | None:
     """What is wrong with the answer's figures of time, if anything: the right figure in the
     wrong unit ("30,000 a year" for "a month"), a span of time far from the article's
     ("about a month" for "ten days"), or the wrong month."""
+    known = admits.figures
     given: dict[str, set[str]] = defaultdict(set)
     for number, unit in figures.units:
         given[number].add(unit)
     for number, units in sorted(given.items()):
-        right = key.figures.units.get(number)
+        right = known.units.get(number)
         if right and not units & right:
             shown = format_number(number)
             return FigureSlip(Slip.UNIT, (shown, min(units)), (shown, min(right)))
-    if key.figures.durations and figures.durations:
+    if known.durations and figures.durations:
         slack = pack.tuning.duration_slack
         close = any(
             mine.days / slack <= theirs.days <= mine.days * slack
             for mine in figures.durations
-            for theirs in key.figures.durations
+            for theirs in known.durations
         )
         if not close:
-            return FigureSlip(
-                Slip.SPAN, (figures.durations[0].shown,), (key.figures.durations[0].shown,)
-            )
-    if key.figures.months and figures.months and not figures.months & key.figures.months:
-        return FigureSlip(Slip.MONTH, (min(figures.months),), (min(key.figures.months),))
+            return FigureSlip(Slip.SPAN, (figures.durations[0].shown,), (known.durations[0].shown,))
+    if known.months and figures.months and not figures.months & known.months:
+        return FigureSlip(Slip.MONTH, (min(figures.months),), (min(known.months),))
     return None
 
 
-def _stray_names(key: ItemKey, answer: Answer) -> tuple[str, ...]:
-    stray = answer.names - key.own_names
-    if stray and (key.own_names or key.item.kind is Kind.PERSON):
+def _stray_names(key: ItemKey, admits: Admits, answer: Answer) -> tuple[str, ...]:
+    stray = answer.names - admits.names
+    if stray and (admits.names or key.item.kind is Kind.PERSON):
         return tuple(sorted(stray))
     return ()
 

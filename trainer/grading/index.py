@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from trainer.grading.figures import Duration
-from trainer.grading.keys import ItemKey, KeyFigures, Phrasing
+from trainer.grading.keys import Admits, ItemKey, KeyFigures, Phrasing
 from trainer.grading.lexicon import ENGLISH
 from trainer.grading.matching import Matcher, WordTable
 from trainer.grading.names import common_names, pack_names
@@ -80,6 +80,7 @@ class PackIndex:
         self._by_ref = _groups(self.items, lambda item: item.ref)
         self._by_speaker = _groups(self.items, lambda item: item.speaker)
         self.matcher = Matcher(self.words, tuning)
+        self._admits: dict[int, Admits] = {}
         self.person_vids = frozenset(
             wid for word, wid in self.words.ids.items() if word in self.person_names
         )
@@ -249,9 +250,16 @@ class PackIndex:
             groups=groups,
             need=len(groups) if need <= 0 or need > len(groups) else need,
             word_terms=word_terms,
-            figures=self._figures(item, right),
-            own_names=self._names(item, right),
         )
+
+    def admits(self, index: int) -> Admits:
+        """The figures and people item `index` admits, worked out on first need."""
+        found = self._admits.get(index)
+        if found is None:
+            key = self.keys[index]
+            found = Admits(self._figures(key.item, key.right), self._names(key.item, key.right))
+            self._admits[index] = found
+        return found
 
     def _names(self, item: Item, right: tuple[Phrasing, ...]) -> frozenset[str]:
         names: set[str] = set()

@@ -64,6 +64,14 @@ class ItemKey:
     need: int
     """How many concept groups a right answer must cover."""
     word_terms: tuple[WordTerm, ...]
-    figures: KeyFigures
-    own_names: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Admits:
+    """What an item's key admits besides its words: worked out the first time an answer to
+    the item is graded, since it reads the item's study text too, and most items of a large
+    pack are never asked about in one session."""
+
+    figures: KeyFigures = field(default_factory=KeyFigures)
+    names: frozenset[str] = frozenset()
     """People the item may name: those in its key, text and speaker."""
