@@ -75,12 +75,12 @@ class PackIndex:
         self.keys: tuple[ItemKey, ...] = tuple(
             self._key(i, draft) for i, draft in enumerate(drafts)
         )
-        self.has_word_terms = any(key.word_terms for key in self.keys)
         self.postings = self._postings()
         self._by_ref = _groups(self.items, lambda item: item.ref)
         self._by_speaker = _groups(self.items, lambda item: item.speaker)
         self.matcher = Matcher(self.words, tuning)
         self._admits: dict[int, Admits] = {}
+        """Item -> the figures and people it admits, filled as items are first graded."""
         self.person_vids = frozenset(
             wid for word, wid in self.words.ids.items() if word in self.person_names
         )
