@@ -47,10 +47,14 @@ def test_premises_are_named_one_at_a_time_each_against_those_not_yet_named() -> 
     )
     assert (question["expects"], question["number"], question["total"]) == (3, 1, 1)
 
+    before = len(grader.calls)
     first = only(session.answer("Uniforms cost too much."), "verdict")
     assert first["verdict"]["outcome"] == "correct"
     assert (first["state"], first["named"], first["remaining"]) == ("answer", 1, 2)
-    assert grader.calls[-1][1] == ("cost", "bullying", "learning")
+    assert grader.calls[before][1] == ("cost", "bullying", "learning")
+    # A right answer is then checked against each premise left, in case it names two.
+    assert [ids for _, ids in grader.calls[before + 1 :]] == [("bullying",), ("learning",)]
+    assert "also_named" not in first
 
     # Naming it again does not count twice, and is not held against the premises left.
     again = session.answer("uniforms cost too much")
@@ -390,3 +394,16 @@ def test_actions_outside_a_session_are_programming_errors() -> None:
     session.finish()
     with pytest.raises(RuntimeError, match="over"):
         session.hint()
+
+
+def test_one_answer_that_names_two_premises_counts_both() -> None:
+    """Issue 13: the result must never list, as not given, an answer the student gave."""
+    session, _, _ = start((QuestionKind.PREMISES, None))
+    verdict = only(session.answer("cost money bullying elsewhere"), "verdict")
+    assert verdict["verdict"]["outcome"] == "correct"
+    assert verdict["also_named"] == ["bullying"]
+    assert (verdict["named"], verdict["remaining"]) == (2, 1)
+    events = session.give_up()
+    result = only(events, "result")
+    assert result["named"] == ["cost", "bullying"]
+    assert [missed["id"] for missed in result["missed"]] == ["learning"]

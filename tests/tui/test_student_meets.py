@@ -8,6 +8,7 @@ from textual.widgets import Input
 
 from tests.tui.conftest import BUILTIN_PACK, make_app, open_app, screen_text, settle
 from trainer.tui.screens.quiz import QuizScreen
+from trainer.tui.widgets.feedback import FeedbackPanel
 
 pytestmark = pytest.mark.asyncio
 
@@ -97,3 +98,23 @@ async def test_typing_after_tab_to_the_feedback_goes_into_the_answer() -> None:
         await pilot.press(*"risk")
         field = quiz.query_one("#answer", Input)
         assert field.has_focus and field.value == "risk"
+
+
+async def test_an_answer_that_names_two_of_a_speakers_points_is_not_listed_as_missed() -> None:
+    """"What did Putin argue?": an answer naming the satellites and the war with NATO counts
+    both; the result lists only the point not given."""
+    app = make_app(BUILTIN_PACK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_app(pilot)
+        app.start_quiz("mixed", ("q-putin-war",))
+        await settle(pilot)
+        quiz = app.screen
+        assert isinstance(quiz, QuizScreen)
+        assert "What did Vladimir Putin" in screen_text(app)
+        await pilot.press(*"the strikes need nato satellite data so then nato is at war with russia")
+        await pilot.press("enter")
+        await settle(pilot)
+        shown = quiz.query_one(FeedbackPanel).result_shown.plain
+        assert "Question passed" in shown
+        assert "at war with Russia" not in shown
+        assert "change the very nature of the conflict" in shown

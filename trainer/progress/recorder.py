@@ -4,7 +4,8 @@ The recorder reads events as their JSON (the documented headless schema), so the
 not depend on the quiz engine's classes, and whatever produced a session can be recorded.
 
 What counts as an attempt at an item, so that its card is rescheduled fairly:
-- a verdict on an answer, against the item it was graded as (an override re-rates it);
+- a verdict on an answer, against the item it was graded as (an override re-rates it), and
+  against any other target the same right answer named too (`also_named`);
 - when a "name them all" question ends, each target the student did not name (recorded as
   incorrect with an empty answer: they could not recall it);
 - when any other question is skipped or given up without an answer, its first target.
@@ -82,6 +83,16 @@ class SessionRecorder:
         )
         if recorded is not None:
             self._attempt_ids[int(data.get("seq", -1))] = recorded
+        for also in data.get("also_named") or ():  # the same answer named these too
+            self._record(
+                str(also),
+                str(data.get("kind", "")),
+                str(data.get("answer", "")),
+                outcome,
+                int(verdict.get("score", 0)),
+                0,
+                0.0,
+            )
 
     def _result(self, data: Mapping[str, Any]) -> None:
         kind = str(data.get("kind", ""))

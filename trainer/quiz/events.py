@@ -85,8 +85,11 @@ class VerdictEvent(Event):
     state: str
     named: int
     remaining: int
+    also_named: tuple[str, ...] = ()
+    """Other targets the same right answer named too (only in the JSON when there are)."""
 
     def _fields(self) -> dict[str, Any]:
+        also = {"also_named": list(self.also_named)} if self.also_named else {}
         return {
             "question": self.question,
             "kind": self.kind,
@@ -100,6 +103,7 @@ class VerdictEvent(Event):
             "state": self.state,
             "named": self.named,
             "remaining": self.remaining,
+            **also,
         }
 
 

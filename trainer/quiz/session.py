@@ -230,8 +230,10 @@ class Session:
         self._missing[item_id] = tuple(verdict.concepts_missing)
         outcome = str(verdict.outcome)
         ended: QuestionOutcome | None = None
+        also: tuple[str, ...] = ()
         if outcome == CORRECT:
             self._name(record, item_id, self.rules.after_say_more if used_more else None)
+            also = self._also_named(record, graded)
             ended = self._after_named(record)
         elif outcome == PARTIAL and not said_more:
             self._partial_text, self._partial_item = graded, item_id
@@ -268,6 +270,7 @@ class Session:
             named=len(record.named),
             remaining=len(record.remaining),
             graded=graded,
+            also_named=also,
         )
         self._last = _Attempt(
             event.seq, record, verdict, item_id, text, graded, self._attempts, used_more
@@ -519,6 +522,22 @@ class Session:
             return None
         again = self._grade_against(text, [self.pack.item(i) for i in record.named])
         return again.item_id if str(again.outcome) == CORRECT else None
+
+    def _also_named(self, record: QuestionRecord, text: str) -> tuple[str, ...]:
+        """Other targets of the question that the same right answer names too ("the strikes
+        need NATO satellites, so NATO is at war with Russia" names two of Putin's points):
+        they count as named, so the result never lists them as answers not given."""
+        if len(record.question.targets) < 2:
+            return ()
+        grader = self._grader_now()
+        also = tuple(
+            target
+            for target in record.remaining
+            if str(grader.grade(text, self.pack.item(target)).outcome) == CORRECT
+        )
+        for target in also:
+            self._name(record, target, None)
+        return also
 
     def _name(self, record: QuestionRecord, item_id: str, points: int | None) -> None:
         if item_id not in record.named:

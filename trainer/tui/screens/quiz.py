@@ -316,11 +316,13 @@ class QuizScreen(Screen[SummaryEvent | None]):
         )
         if outcome == "correct" and event.item_id:
             checklist = self.query_one("#checklist", Checklist)
-            answer = self.pack.item(event.item_id).answer.canonical
-            if answer not in checklist.named:
-                checklist.named = (*checklist.named, answer)
+            named = (event.item_id, *event.also_named)
+            for item_id in named:
+                answer = self.pack.item(item_id).answer.canonical
+                if answer not in checklist.named:
+                    checklist.named = (*checklist.named, answer)
             # Hints about an answer now named would only crowd out the ones still useful.
-            self._hints = [hint for hint in self._hints if hint[0] != event.item_id]
+            self._hints = [hint for hint in self._hints if hint[0] not in named]
             self._show_hints()
         self.query_one("#answer", Input).placeholder = self._placeholder(event.state)
         self.refresh_bindings()
