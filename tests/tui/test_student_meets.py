@@ -101,7 +101,7 @@ async def test_typing_after_tab_to_the_feedback_goes_into_the_answer() -> None:
 
 
 async def test_an_answer_that_names_two_of_a_speakers_points_is_not_listed_as_missed() -> None:
-    """"What did Putin argue?": an answer naming the satellites and the war with NATO counts
+    """What did Putin argue? An answer naming the satellites and the war with NATO counts
     both; the result lists only the point not given."""
     app = make_app(BUILTIN_PACK)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -111,7 +111,8 @@ async def test_an_answer_that_names_two_of_a_speakers_points_is_not_listed_as_mi
         quiz = app.screen
         assert isinstance(quiz, QuizScreen)
         assert "What did Vladimir Putin" in screen_text(app)
-        await pilot.press(*"the strikes need nato satellite data so then nato is at war with russia")
+        answer = "the strikes need nato satellite data so then nato is at war with russia"
+        await pilot.press(*answer)
         await pilot.press("enter")
         await settle(pilot)
         shown = quiz.query_one(FeedbackPanel).result_shown.plain
