@@ -26,6 +26,7 @@ COMMANDS = {
     "outline": "outline",
     "grade": "grade",
     "batch": "batch",
+    "learn": "learn",
     "stats": "stats",
     "export-progress": "export_progress",
     "export": "export",

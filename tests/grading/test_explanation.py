@@ -7,6 +7,7 @@ import pytest
 from tests.grading.fixtures import small_pack
 from trainer.grading.explanation import Context, explain, figure_text, join_ideas
 from trainer.grading.findings import Decision, FigureSlip, Slip
+from trainer.grading.keys import KnownWrong
 from trainer.grading.names import common_names, pack_names
 from trainer.grading.verdict import Outcome, Reason
 
@@ -52,8 +53,11 @@ def test_an_opposite_quotes_the_key_and_a_known_mistake_gives_its_own_feedback()
         'That says the opposite of the point: check the negation (the key: "10,000 North'
     )
     known = Decision(Outcome.INCORRECT, 10, Reason.KNOWN_WRONG, wrong=0)
-    assert explain(known, context("nk-ten-days")) == (
-        "The opposite: the author says they do not alter it."
+    foreseen = KnownWrong("they tip the balance", "The opposite: the author says they do not.")
+    assert explain(known, context("nk-ten-days"), known=foreseen) == foreseen.feedback
+    marked = KnownWrong("north korea changes everything", None)
+    assert explain(known, context("nk-ten-days"), known=marked) == (
+        'Like an answer your teacher marked wrong: "north korea changes everything".'
     )
 
 

@@ -74,6 +74,21 @@ class Contradictions:
                     wrong, wrong_index = value, phrasing.wrong
         return Readings(right, opposite, reverse, wrong, wrong_index)
 
+    def nearest_example(self, index: int) -> tuple[int, float] | None:
+        """The marked answer to the item this answer reads most like, the same way round and
+        with no other figure, and how closely; None when the item has none that near."""
+        scores, answer = self.scores, self.scores.answer
+        numbers = answer.reading.figures.numbers
+        best: tuple[int, float] | None = None
+        for at, example in enumerate(scores.index.keys[index].examples):
+            phrasing = example.phrasing
+            if not scores.lex(phrasing) or conflict(numbers, phrasing.reading.figures.numbers):
+                continue
+            value = self.ordered(phrasing)
+            if (best is None or value > best[1]) and self.agrees(phrasing):
+                best = (at, value)
+        return best
+
     def ordered(self, phrasing: Phrasing) -> float:
         """Word overlap with a little word order mixed in, for close calls between phrasings:
         "Donbas over Kursk" and "Kursk over Donbas" share every word."""

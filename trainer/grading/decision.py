@@ -79,6 +79,21 @@ def wrong_name(facts: Facts, tuning: Tuning) -> Decision | None:
     )
 
 
+def marked_wrong(facts: Facts, tuning: Tuning) -> Decision | None:
+    """Like an answer the instructor marked wrong: wrong, whatever its words share."""
+    if facts.example_accepted is not False:
+        return None
+    return Decision(Outcome.INCORRECT, _below_partial(facts), Reason.MARKED, example=facts.example)
+
+
+def marked_right(facts: Facts, tuning: Tuning) -> Decision | None:
+    """Like an answer the instructor marked right, and nothing above found wrong with it."""
+    if facts.example_accepted is not True:
+        return None
+    score = max(facts.score.raw, facts.key.thresholds.accept)
+    return Decision(Outcome.CORRECT, score, Reason.MARKED, example=facts.example)
+
+
 def one_word(facts: Facts, tuning: Tuning) -> Decision | None:
     """One word is not an answer, unless it is a name or figure the item allows, or it comes
     with another key idea written in small words ("only Kursk"), or the key itself lists
@@ -138,6 +153,8 @@ RULES: tuple[Rule, ...] = (
     wrong_figure,
     another_item,
     wrong_name,
+    marked_wrong,
+    marked_right,
     one_word,
     missing_figure,
     accepted,

@@ -28,6 +28,7 @@ from trainer.grading.explanation import Context, explain
 from trainer.grading.facts import Facts, gather
 from trainer.grading.findings import Decision
 from trainer.grading.index import PackIndex
+from trainer.grading.keys import ItemKey
 from trainer.grading.scoring import Scores, concept_labels
 from trainer.grading.tuning import DEFAULT, Tuning
 from trainer.grading.verdict import Outcome, Reason, Verdict
@@ -108,13 +109,13 @@ class Grader:
             self.pack, self.index.common, self.index.places, key.item, missing, truncated
         )
         other = self.index.items[decision.belongs_to] if decision.belongs_to is not None else None
-        known = key.item.answer.wrong[decision.wrong] if decision.wrong is not None else None
+        known = key.known[decision.wrong] if decision.wrong is not None else None
         return Verdict(
             outcome=decision.outcome,
             score=max(0, min(100, round(decision.score))),
             item_id=key.item.id,
             reason=decision.reason,
-            explanation=explain(decision, context, other),
+            explanation=explain(decision, context, other, known, _example(key, decision)),
             concepts_found=found,
             concepts_missing=missing,
             matched=self.index.phrasings[score.best].text if score.best is not None else None,
@@ -130,6 +131,12 @@ class Grader:
             return self.index.positions[item_id]
         except KeyError:
             raise KeyError(f"pack {self.pack.id!r} has no item {item_id!r}") from None
+
+
+def _example(key: ItemKey, decision: Decision) -> str | None:
+    if decision.example is None:
+        return None
+    return key.examples[decision.example].mark.answer
 
 
 _GRADERS: dict[int, tuple[Pack, Grader]] = {}

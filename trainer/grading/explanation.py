@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from trainer.grading.findings import Decision, FigureSlip, Slip
+from trainer.grading.keys import KnownWrong
 from trainer.grading.names import CAPITALISED, bare, place_of, starts_sentence
 from trainer.grading.normalise import MAX_CHARS
-from trainer.grading.verdict import Reason
+from trainer.grading.verdict import Outcome, Reason
 from trainer.packs.model import Item, Kind, Pack
 
 GROUP_NAMES = {
@@ -50,9 +51,24 @@ class Context:
     truncated: bool = False
 
 
-def explain(decision: Decision, context: Context, other: Item | None = None) -> str:
-    """The explanation of a decision; `other` is the item it says the answer belongs to."""
-    text = _text(decision, context, other)
+def explain(
+    decision: Decision,
+    context: Context,
+    other: Item | None = None,
+    known: KnownWrong | None = None,
+    example: str | None = None,
+) -> str:
+    """The explanation of a decision; `other` is the item it says the answer belongs to,
+    `known` the known wrong answer it matched, `example` the marked answer it reads like."""
+    if decision.reason is Reason.KNOWN_WRONG and known is not None:
+        text = known.feedback or f'Like an answer your teacher marked wrong: "{known.answer}".'
+    elif decision.reason is Reason.MARKED and example is not None:
+        if decision.outcome is Outcome.CORRECT:
+            text = f'Right: it reads like an answer your teacher marked right ("{example}").'
+        else:
+            text = f'That reads like an answer your teacher marked wrong: "{example}".'
+    else:
+        text = _text(decision, context, other)
     if context.truncated:
         text += f" (Only the first {MAX_CHARS:,} characters were graded.)"
     return text
@@ -62,8 +78,6 @@ def _text(decision: Decision, context: Context, other: Item | None) -> str:
     item, reason = context.item, decision.reason
     if reason is Reason.EMPTY:
         return "No answer given." if decision.blank else "There are no words here to grade."
-    if reason is Reason.KNOWN_WRONG and decision.wrong is not None:
-        return item.answer.wrong[decision.wrong].feedback
     if reason is Reason.OPPOSITE:
         return (
             "That says the opposite of the point: check the negation"

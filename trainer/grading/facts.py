@@ -50,6 +50,15 @@ class Facts:
     fuzzy: bool = False
     admits: Admits = field(default_factory=Admits)
     """The figures and people the item's key admits."""
+    example: int | None = None
+    """The class's marked answer to the item this answer reads like, if one is that near."""
+
+    @property
+    def example_accepted(self) -> bool | None:
+        """The mark of the example the answer reads like; None when there is none."""
+        if self.example is None:
+            return None
+        return self.key.examples[self.example].mark.accept
 
     @property
     def missing_figure(self) -> FigureSlip | None:
@@ -87,6 +96,7 @@ def gather(contradictions: Contradictions, index: int, pool: frozenset[int] | No
         listed_short=listed_short(key, answer.content),
         fuzzy=answer.fuzzy,
         admits=admits,
+        example=_example(contradictions, index),
     )
 
 
@@ -142,7 +152,7 @@ def wrong_coverage(scores: Scores, index: int, wrong: int) -> int:
     pack = scores.index
     cached = pack.wrong_cover.get((index, wrong))
     if cached is None:
-        text = pack.keys[index].item.answer.wrong[wrong].answer
+        text = pack.keys[index].known[wrong].answer
         cached = len(Scores(analyse(text, pack), pack).item(index).covered)
         pack.wrong_cover[(index, wrong)] = cached
     return cached
@@ -174,6 +184,14 @@ def neighbour(
             continue
         return other
     return None
+
+
+def _example(contradictions: Contradictions, index: int) -> int | None:
+    if not contradictions.scores.index.keys[index].examples:
+        return None
+    nearest = contradictions.nearest_example(index)
+    tuning = contradictions.scores.index.tuning
+    return nearest[0] if nearest is not None and nearest[1] >= tuning.example_min else None
 
 
 def _stray_number(admits: Admits, figures: Figures, pack: PackIndex) -> FigureSlip | None:

@@ -56,3 +56,5 @@ class Decision:
     """Nothing typed at all (as against nothing readable)."""
     several: bool = False
     """The question takes several answers: name none that is still to be found."""
+    example: int | None = None
+    """The class's marked answer it reads like (its position among the item's examples)."""

@@ -14,10 +14,10 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from trainer.grading.figures import Duration
-from trainer.grading.keys import Admits, ItemKey, KeyFigures, Phrasing
+from trainer.grading.keys import Admits, Example, ItemKey, KeyFigures, KnownWrong, Phrasing
 from trainer.grading.lexicon import ENGLISH
 from trainer.grading.matching import Matcher, WordTable
 from trainer.grading.names import common_names, pack_names
@@ -26,7 +26,7 @@ from trainer.grading.reading import Reading, read
 from trainer.grading.terms import Group, Term, WordTerm, find_term, word_term_parity
 from trainer.grading.tuning import DEFAULT, Tuning
 from trainer.grading.vocabulary import NO_REWRITES, Rewrites
-from trainer.packs.model import Item, Kind, Pack
+from trainer.packs.model import Item, Kind, MarkedAnswer, Pack
 
 
 @dataclass(slots=True)
@@ -38,6 +38,8 @@ class _Draft:
     wrong: list[tuple[int, str, Reading]]
     groups: list[tuple[str, list[Term]]]
     word_terms: list[tuple[int, str]]
+    known: tuple[KnownWrong, ...] = ()
+    examples: list[tuple[MarkedAnswer, Reading]] = field(default_factory=list)
 
 
 class PackIndex:
@@ -67,6 +69,9 @@ class PackIndex:
             for key in self.content(item.name)
         )
         self.words = WordTable(self.person_names, tuning)
+        self._marked: dict[str, list[MarkedAnswer]] = {}
+        for mark in pack.marked:
+            self._marked.setdefault(mark.item_id, []).append(mark)
         self.unread: list[tuple[str, str]] = []
         """(item id, group label) of each concept group with no word to match: ignored."""
         drafts = [self._draft(item) for item in self.items]
@@ -139,14 +144,23 @@ class PackIndex:
         answer = item.answer
         texts = list(answer.phrasings)
         if item.kind is Kind.PERSON and item.name:
-            for extra in (item.name, item.name.split()[-1]):
-                if extra.casefold() not in {t.casefold() for t in texts}:
-                    texts.append(extra)
-        draft = _Draft(item, [], [], [], [])
-        draft.right = [(text, self._register(text)) for text in texts if text.strip()]
+            texts.extend((item.name, item.name.split()[-1]))
+        known = tuple(KnownWrong(w.answer, w.feedback) for w in answer.wrong)
+        draft = _Draft(item, [], [], [], [], known)
+        # The class's marked answers are examples, read like phrasings but apart from them:
+        # they add words to match, never weight to the key's own words.
+        draft.examples = [
+            (mark, self._register(mark.answer)) for mark in self._marked.get(item.id, ())
+        ]
+        seen: set[str] = set()
+        for text in texts:
+            folded = text.casefold()
+            if text.strip() and folded not in seen:
+                seen.add(folded)
+                draft.right.append((text, self._register(text)))
         draft.wrong = [
             (n, wrong.answer, self._register(wrong.answer))
-            for n, wrong in enumerate(answer.wrong)
+            for n, wrong in enumerate(known)
             if wrong.answer.strip()
         ]
         for group in answer.concepts.groups:
@@ -232,6 +246,10 @@ class PackIndex:
         item = draft.item
         right = tuple(self._phrasing(index, t, r, None) for t, r in draft.right)
         wrong = tuple(self._phrasing(index, t, r, n) for n, t, r in draft.wrong)
+        examples = tuple(
+            Example(mark, self._phrasing(index, mark.answer, reading, None))
+            for mark, reading in draft.examples
+        )
         groups = tuple(
             Group(label, tuple(terms), _expected_polarity(terms, right))
             for label, terms in draft.groups
@@ -250,6 +268,8 @@ class PackIndex:
             groups=groups,
             need=len(groups) if need <= 0 or need > len(groups) else need,
             word_terms=word_terms,
+            known=draft.known,
+            examples=examples,
         )
 
     def admits(self, index: int) -> Admits:

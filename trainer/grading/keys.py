@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from trainer.grading.figures import Duration
 from trainer.grading.reading import Reading
 from trainer.grading.terms import Group, WordTerm
-from trainer.packs.model import Item, Thresholds
+from trainer.packs.model import Item, MarkedAnswer, Thresholds
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +52,23 @@ class KeyFigures:
 
 
 @dataclass(frozen=True, slots=True)
+class KnownWrong:
+    """A known wrong answer: one the pack's author foresaw (with feedback aimed at it), or
+    one the instructor marked wrong when a student gave it (`feedback` None)."""
+
+    answer: str
+    feedback: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """An answer a student gave to the item, marked by the instructor, read like a phrasing."""
+
+    mark: MarkedAnswer
+    phrasing: Phrasing
+
+
+@dataclass(frozen=True, slots=True)
 class ItemKey:
     """Everything about one item the grader needs, computed once."""
 
@@ -64,6 +81,10 @@ class ItemKey:
     need: int
     """How many concept groups a right answer must cover."""
     word_terms: tuple[WordTerm, ...]
+    known: tuple[KnownWrong, ...] = ()
+    """The item's known wrong answers, by the number each `wrong` phrasing carries."""
+    examples: tuple[Example, ...] = ()
+    """The class's marked answers to the item (`marked.csv`)."""
 
 
 @dataclass(frozen=True, slots=True)

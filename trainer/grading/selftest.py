@@ -24,6 +24,8 @@ class Disagreement:
     expected: str
     """"accept" or "reject": the pack author's mark."""
     verdict: Verdict
+    source: str = "self-test"
+    """Where the mark comes from: the pack's own self-tests, or "marked" (`marked.csv`)."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -31,12 +33,15 @@ class Disagreement:
             "response": self.response,
             "expected": self.expected,
             "verdict": self.verdict.to_json(),
+            "source": self.source,
         }
 
     def line(self) -> str:
         got = self.verdict.outcome.value
+        marked = " (a marked answer)" if self.source == "marked" else ""
         return (
-            f"  {self.item_id}: {self.response!r} should be {self.expected}ed, graded {got} "
+            f"  {self.item_id}: {self.response!r}{marked} should be {self.expected}ed, "
+            f"graded {got} "
             f"({self.verdict.score}): {self.verdict.explanation}"
         )
 
@@ -89,4 +94,10 @@ def run_self_tests(pack: Pack, grader: Grader | None = None) -> SelfTestReport:
             verdict = grader.grade(response, item)
             if verdict.correct:
                 found.append(Disagreement(item.id, response, "reject", verdict))
+    for mark in pack.marked:  # the class's marked answers are self-tests too
+        checked += 1
+        verdict = grader.grade(mark.answer, mark.item_id)
+        if verdict.correct != mark.accept:
+            expected = "accept" if mark.accept else "reject"
+            found.append(Disagreement(mark.item_id, mark.answer, expected, verdict, "marked"))
     return SelfTestReport(pack.id, checked, tuple(found), tuple(grader.index.unread))

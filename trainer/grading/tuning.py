@@ -92,6 +92,9 @@ class Tuning:
     """A known wrong answer must be at least this close to count as the student's mistake..."""
     wrong_margin: float = 3.0
     """...and closer than every right phrasing by this much."""
+    example_min: float = 80.0
+    """How closely an answer must read like one of the class's marked answers to take its
+    mark (word overlap with a little word order, the same way round, no other figure)."""
     opposite_cap: int = 25
     """The highest score an opposite answer is given, whatever words it shares with the key."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -18,6 +18,7 @@ from trainer.packs.builder import ITEM_LISTS, Builder
 from trainer.packs.errors import PackError, Problem, sort_problems
 from trainer.packs.files import MAX_FILE_BYTES, PACK_FILE, locate, read_bounded
 from trainer.packs.format import PACK
+from trainer.packs.marked import marked_digest, read_marked
 from trainer.packs.model import Pack
 from trainer.packs.spec import INVALID, MAX_ITEMS, MAX_TOTAL_TEXT, Walk
 from trainer.packs.yaml_text import compose, decode
@@ -32,6 +33,8 @@ class _Cached:
     digest: bytes
     source_digest: bytes
     pack: Pack
+    marked: bytes = b""
+    """The marked-answers file's digest: marks learnt since reload the pack."""
 
 
 _cache: OrderedDict[Path, _Cached] = OrderedDict()
@@ -49,15 +52,19 @@ def load_pack(path: str | Path, *, cache: bool = True) -> Pack:
     digest = hashlib.blake2b(data, digest_size=20).digest()
     key = pack_file.resolve()
     hit = _cache.get(key) if cache else None
-    if hit is not None and hit.digest == digest:
+    marks = marked_digest(folder)
+    if hit is not None and hit.digest == digest and hit.marked == marks:
         source_file = hit.pack.source.file if hit.pack.source else ""
         if _source_digest(folder, source_file) == hit.source_digest:
             _cache.move_to_end(key)
             return hit.pack
 
     pack, source_digest = _parse(data, name, folder)
+    marked = read_marked(folder, (item.id for item in pack.items))
+    if marked:
+        pack = replace(pack, marked=marked)
     if cache:
-        _cache[key] = _Cached(digest, source_digest, pack)
+        _cache[key] = _Cached(digest, source_digest, pack, marks)
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
     return pack

@@ -59,6 +59,17 @@ class WrongAnswer:
 
 
 @dataclass(frozen=True, slots=True)
+class MarkedAnswer:
+    """An answer a student gave, marked by the instructor (`marked.csv` beside the pack)."""
+
+    item_id: str
+    answer: str
+    accept: bool
+    line: int = 0
+    """Its line in the file, for reports."""
+
+
+@dataclass(frozen=True, slots=True)
 class SelfTests:
     """Student-style responses the grader must accept or reject: the key's own test suite."""
 
@@ -177,6 +188,8 @@ class Pack:
     vocabulary: Vocabulary = field(default_factory=Vocabulary)
     folder: Path | None = None
     source_text: str = ""
+    marked: tuple[MarkedAnswer, ...] = ()
+    """The class's marked answers kept beside the pack, which the grader learns from."""
     _by_id: dict[str, Item] = field(default_factory=dict, compare=False, repr=False)
     _by_ref: dict[str, tuple[Item, ...]] = field(
         init=False, default_factory=dict, compare=False, repr=False

@@ -1,0 +1,109 @@
+"""Merging an instructor's new marks into the marks a pack already keeps.
+
+Two marks for the same answer to the same item (the same words, whatever the case and
+spacing) that disagree are reported, never guessed at: the mark already kept stays, and the
+new one is left out with the line that contradicts it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from trainer.packs.errors import PackError, Problem
+from trainer.packs.marked import MAX_ANSWER, human_mark
+from trainer.packs.model import MarkedAnswer
+from trainer.packs.safe_text import first_unsafe
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A new mark that contradicts another for the same answer."""
+
+    mark: MarkedAnswer
+    other: MarkedAnswer
+    kept: bool
+    """Whether `other` is a mark the pack already kept (else both are new, and neither is)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Merge:
+    marks: tuple[MarkedAnswer, ...]
+    """Every mark to keep: those kept before, then the new ones, in order."""
+    added: int
+    conflicts: tuple[Conflict, ...]
+
+
+def same_answer(text: str) -> str:
+    """The key two marks are compared by: the answer's words, case and spacing aside."""
+    return " ".join(text.casefold().split())
+
+
+def merge(kept: Sequence[MarkedAnswer], new: Iterable[MarkedAnswer]) -> Merge:
+    by_key = {(m.item_id, same_answer(m.answer)): m for m in kept}
+    fresh: dict[tuple[str, str], MarkedAnswer] = {}
+    conflicts: list[Conflict] = []
+    dropped: set[tuple[str, str]] = set()
+    for mark in new:
+        key = (mark.item_id, same_answer(mark.answer))
+        old = by_key.get(key)
+        if old is not None:
+            if old.accept != mark.accept:
+                conflicts.append(Conflict(mark, old, kept=True))
+            continue
+        other = fresh.get(key)
+        if other is not None:
+            if other.accept != mark.accept:
+                conflicts.append(Conflict(mark, other, kept=False))
+                dropped.add(key)
+            continue
+        fresh[key] = mark
+    added = [m for k, m in fresh.items() if k not in dropped]
+    return Merge((*kept, *added), len(added), tuple(conflicts))
+
+
+def read_marks(text: str, name: str, item_ids: frozenset[str]) -> tuple[MarkedAnswer, ...]:
+    """Marks from a CSV with the columns item, answer and human in any order (a `batch` or a
+    `triage` file: other columns are ignored, and so is a row whose `human` is empty)."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        rows = list(reader)
+    except csv.Error as error:
+        problem = Problem(name, reader.line_num, 0, "", f"is not valid CSV: {error}")
+        raise PackError([problem]) from None
+    header = [cell.strip().casefold() for cell in rows[0]] if rows else []
+    missing = [column for column in ("item", "answer", "human") if column not in header]
+    if missing:
+        message = f"has no {', '.join(missing)} column (it needs item, answer and human)"
+        raise PackError([Problem(name, 1, 1, "", message)])
+    at = {column: header.index(column) for column in ("item", "answer", "human")}
+    problems: list[Problem] = []
+    marks: list[MarkedAnswer] = []
+    for line, row in enumerate(rows[1:], start=2):
+        cells = {c: row[i].strip() if i < len(row) else "" for c, i in at.items()}
+        if not cells["human"]:
+            continue
+        mark = _mark(cells, line, name, item_ids, problems)
+        if mark is not None:
+            marks.append(mark)
+    if problems:
+        raise PackError(problems)
+    return tuple(marks)
+
+
+def _mark(
+    cells: dict[str, str], line: int, name: str, item_ids: frozenset[str], problems: list[Problem]
+) -> MarkedAnswer | None:
+    accept = human_mark(cells["human"])
+    answer = cells["answer"]
+    if cells["item"] not in item_ids:
+        problems.append(Problem(name, line, 1, "", "names no item of the pack"))
+    elif accept is None:
+        problems.append(Problem(name, line, 1, "", "the mark must be accept or reject"))
+    elif not answer or len(answer) > MAX_ANSWER or first_unsafe(answer) is not None:
+        problems.append(Problem(name, line, 1, "", "the answer is empty, too long or unsafe"))
+    else:
+        return MarkedAnswer(cells["item"], answer, accept, line)
+    return None

@@ -1,0 +1,144 @@
+"""A class's marked answers, kept beside a pack: what the grader learns from.
+
+`debate-trainer learn` stores an instructor's marks (accept or reject) for answers students
+actually gave in `marked.csv` in the pack's folder, never in the instructor's `pack.yaml`.
+The loader reads the file with the pack, checked like the pack (every problem with its line)
+and bounded like it, and the grader then takes each marked accept as one more way of saying
+the item's answer and each marked reject as a known wrong answer.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from trainer.packs.errors import PackError, Problem
+from trainer.packs.files import file_problem, read_bounded
+from trainer.packs.model import MarkedAnswer
+from trainer.packs.safe_text import first_unsafe
+
+MARKED_FILE = "marked.csv"
+HEADER = ("item", "answer", "human")
+MAX_MARKED = 20_000
+"""Marked answers a pack may keep: each is a phrasing the grader reads when it is built."""
+MAX_ANSWER = 2_000
+"""Characters an answer may have: the grader reads no more of any answer."""
+ACCEPT = frozenset({"accept", "accepted", "1", "yes", "y", "correct", "true", "t", "right", "a"})
+"""How a human mark of "right" may be written in a spreadsheet."""
+REJECT = frozenset({"reject", "rejected", "0", "no", "n", "incorrect", "false", "f", "wrong", "r"})
+"""...and of "wrong"."""
+
+
+def human_mark(value: str) -> bool | None:
+    """True for an accept, False for a reject, None for anything else."""
+    folded = value.strip().casefold()
+    if folded in ACCEPT:
+        return True
+    if folded in REJECT:
+        return False
+    return None
+
+
+def marked_digest(folder: Path) -> bytes:
+    """A digest of the marked-answers file, so a cached pack is reloaded when it changes.
+    A file that may not be read (a link out of the folder, a pipe) is never opened here:
+    `read_marked` then reports it."""
+    file = folder / MARKED_FILE
+    if not file.exists() and not file.is_symlink():
+        return b""
+    if file_problem(folder, file) is not None:
+        return b"?"
+    try:
+        return hashlib.blake2b(read_bounded(file, str(file)), digest_size=20).digest()
+    except PackError:
+        return b"?"
+
+
+def read_marked(folder: Path, item_ids: Iterable[str]) -> tuple[MarkedAnswer, ...]:
+    """The pack's marked answers, or () when it keeps none; PackError naming each bad line."""
+    file = folder / MARKED_FILE
+    if not file.exists() and not file.is_symlink():
+        return ()
+    name = str(file)
+    why = file_problem(folder, file)
+    if why is not None:
+        raise PackError([Problem(name, 0, 0, "", f"{MARKED_FILE} {why}")])
+    data = read_bounded(file, name)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise PackError([Problem(name, 0, 0, "", "is not UTF-8 text")]) from None
+    return parse_marked(text, name, frozenset(item_ids))
+
+
+def parse_marked(text: str, name: str, item_ids: frozenset[str]) -> tuple[MarkedAnswer, ...]:
+    """Marked answers from CSV text with the columns item, answer, human."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    problems: list[Problem] = []
+    found: list[MarkedAnswer] = []
+    try:
+        rows = list(reader)
+    except csv.Error as error:
+        problem = Problem(name, reader.line_num, 0, "", f"is not valid CSV: {error}")
+        raise PackError([problem]) from None
+    if not rows or tuple(cell.strip().casefold() for cell in rows[0]) != HEADER:
+        raise PackError([Problem(name, 1, 1, "", "must start with the header item,answer,human")])
+    for line, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        mark = _row(row, line, name, item_ids, problems)
+        if mark is not None:
+            found.append(mark)
+    if len(found) > MAX_MARKED:
+        problems.append(
+            Problem(name, 0, 0, "", f"holds {len(found):,} marked answers; at most {MAX_MARKED:,}")
+        )
+    if problems:
+        raise PackError(problems)
+    return tuple(found)
+
+
+def _row(
+    row: Sequence[str], line: int, name: str, item_ids: frozenset[str], problems: list[Problem]
+) -> MarkedAnswer | None:
+    if len(row) != len(HEADER):
+        problems.append(Problem(name, line, 1, "", f"has {len(row)} cells, not 3"))
+        return None
+    item, answer, human = (cell.strip() for cell in row)
+    if item not in item_ids:
+        problems.append(Problem(name, line, 1, "", "names no item of the pack"))
+        return None
+    mark = human_mark(human)
+    if mark is None:
+        problems.append(Problem(name, line, 3, "", "the mark must be accept or reject"))
+        return None
+    unsafe = first_unsafe(answer)
+    if not answer:
+        problems.append(Problem(name, line, 2, "", "the answer is empty"))
+    elif len(answer) > MAX_ANSWER:
+        message = f"the answer is over {MAX_ANSWER:,} characters"
+        problems.append(Problem(name, line, 2, "", message))
+    elif unsafe is not None:
+        problems.append(
+            Problem(name, line, 2, "", f"the answer holds a control character {unsafe}")
+        )
+    else:
+        return MarkedAnswer(item, answer, mark, line)
+    return None
+
+
+def write_marked(folder: Path, marks: Sequence[MarkedAnswer]) -> None:
+    """Write the marks as the pack's marked-answers file, beside then in place, so a full
+    disk never leaves it cut short."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(HEADER)
+    for mark in marks:
+        writer.writerow((mark.item_id, mark.answer, "accept" if mark.accept else "reject"))
+    target = folder / MARKED_FILE
+    partial = folder / (MARKED_FILE + ".partial")
+    partial.write_text(out.getvalue(), encoding="utf-8")
+    partial.replace(target)
