@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import json
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SMALL_PACK
+from trainer.cli import main
 from trainer.commands import batch, grade
 
 
@@ -117,3 +119,18 @@ def test_batch_of_a_spreadsheet_saved_in_a_legacy_encoding_says_how_to_fix_it(
     err = capsys.readouterr().err
     assert f"{legacy}: is not UTF-8 text" in err and "CSV UTF-8" in err
     assert not out.exists()  # nothing half-written
+
+
+def test_batch_gives_each_row_a_confidence_and_can_put_the_least_sure_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "answers.csv"
+    source.write_text(
+        "item,answer\nputin,vladimir putin\nthesis,it was maybe sort of risky\nnope,x\n",
+        encoding="utf-8",
+    )
+    assert main(["batch", str(source), "--least-sure-first"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows[0]["item"] == "nope"  # could not be graded: first
+    sure = [float(row["confidence"]) for row in rows[1:]]
+    assert sure == sorted(sure) and sure[-1] == 1.0

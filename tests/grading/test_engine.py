@@ -245,6 +245,7 @@ def test_json_field_names_are_stable(grader: Grader) -> None:
         "matched",
         "truncated",
         "overridden",
+        "confidence",
     }
 
 

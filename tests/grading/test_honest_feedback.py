@@ -56,3 +56,26 @@ def test_an_idea_is_never_both_found_and_missing() -> None:
     for verdict in _all():
         found = set(verdict["concepts_found"])  # type: ignore[call-overload]
         assert not found & set(verdict["concepts_missing"])  # type: ignore[call-overload]
+
+
+def test_confidence_is_lowest_where_the_grader_and_teacher_part_ways() -> None:
+    """On the marked sets, the verdicts that disagree with the teacher are the less sure ones:
+    a teacher reviewing the least sure answers first meets most of the mistakes."""
+    import csv
+
+    from tests.grading.golden_cases import HERE, MARKED_SETS
+    from trainer.grading import Grader
+    from trainer.locations import builtin_pack_dir
+    from trainer.packs.loader import load_pack
+
+    grader = Grader(load_pack(builtin_pack_dir()))
+    right: list[float] = []
+    wrong: list[float] = []
+    for name in MARKED_SETS:
+        with (HERE / name).open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                verdict = grader.grade(row["answer"], row["item"])
+                agrees = verdict.correct == (row["human"] == "accept")
+                (right if agrees else wrong).append(verdict.confidence)
+    assert all(0.0 <= c <= 1.0 for c in right + wrong)
+    assert sum(wrong) / len(wrong) < sum(right) / len(right) - 0.1

@@ -23,15 +23,16 @@ from trainer.commands._common import write_replacing
 from trainer.commands.grade import load, suggest
 from trainer.grading import agreement
 from trainer.grading.parallel import grade_many
+from trainer.packs.marked import ACCEPT, REJECT
 from trainer.packs.model import Pack
 from trainer.packs.safe_text import csv_cell, json_text, visible
 
 EXIT_OK = 0
 EXIT_INVALID = 2
 
-ADDED = ("outcome", "score", "matched_item", "reason", "explanation")
-_YES = {"accept", "accepted", "1", "yes", "y", "correct", "true", "t", "right", "a"}
-_NO = {"reject", "rejected", "0", "no", "n", "incorrect", "false", "f", "wrong", "r"}
+ADDED = ("outcome", "score", "matched_item", "reason", "explanation", "confidence")
+_YES = ACCEPT
+_NO = REJECT
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -48,6 +49,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--out", metavar="PATH", help="write the graded CSV here (default: stdout)")
     parser.add_argument(
         "--json", action="store_true", help="print the report (rows, agreement, problems) as JSON"
+    )
+    parser.add_argument(
+        "--least-sure-first",
+        action="store_true",
+        help="order the graded rows by the grader's confidence, least sure first (rows it "
+        "could not grade before them): the answers worth a teacher's look come first",
     )
     parser.add_argument(
         "--jobs",
@@ -156,6 +163,7 @@ def _grade_file(args: argparse.Namespace, pack: Pack, handle: TextIO) -> int:
                     matched_item="",
                     reason="error",
                     explanation=problem,
+                    confidence="",
                 )
                 continue
             assert answer is not None
@@ -177,6 +185,7 @@ def _grade_file(args: argparse.Namespace, pack: Pack, handle: TextIO) -> int:
             matched_item=verdict.belongs_to or item_id,
             reason=verdict.reason.value,
             explanation=verdict.explanation,
+            confidence=round(verdict.confidence, 2),
         )
         if isinstance(mark, str):
             problems.append(f"line {line}: human mark {mark!r} is not accept or reject")
@@ -195,6 +204,8 @@ def _grade_file(args: argparse.Namespace, pack: Pack, handle: TextIO) -> int:
                     )
                 )
     columns = fields + [name for name in ADDED if name not in fields]
+    if args.least_sure_first:
+        rows.sort(key=lambda row: -1.0 if row["confidence"] == "" else float(row["confidence"]))
     figures = agreement(pairs) if pairs else None
     if args.out:
         try:

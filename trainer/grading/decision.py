@@ -172,3 +172,31 @@ def decide(facts: Facts, tuning: Tuning = DEFAULT) -> Decision:
         if decision is not None:
             return decision
     raise AssertionError("no_match always decides")  # pragma: no cover
+
+
+_CHECKS = frozenset(
+    {Reason.KNOWN_WRONG, Reason.OPPOSITE, Reason.WRONG_NUMBER, Reason.WRONG_NAME, Reason.NEIGHBOUR}
+)
+"""Reasons decided by a check of what the answer says, not by how close its score is."""
+
+
+def confidence(facts: Facts, decision: Decision, tuning: Tuning = DEFAULT) -> float:
+    """How sure the decision is, 0-1: distance from the nearest threshold for a decision by
+    score, less where the signals disagree; high for one of the checks or a marked answer."""
+    if decision.reason is Reason.EMPTY:
+        return 1.0
+    if decision.reason is Reason.MARKED:
+        return tuning.marked_confidence
+    if decision.reason in _CHECKS:
+        return tuning.check_confidence
+    thresholds = facts.key.thresholds
+    raw = facts.score.raw
+    distance = min(abs(raw - thresholds.accept), abs(raw - thresholds.partial))
+    sure = tuning.confidence_floor + (1 - tuning.confidence_floor) * min(
+        1.0, distance / tuning.confidence_reach
+    )
+    if facts.score.contradicted and decision.outcome is not Outcome.INCORRECT:
+        sure -= tuning.doubt_penalty
+    if facts.fuzzy:
+        sure -= tuning.spelling_penalty
+    return max(0.0, min(1.0, sure))

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 
 from trainer.grading.analysis import analyse
 from trainer.grading.contradiction import Contradictions
-from trainer.grading.decision import decide
+from trainer.grading.decision import confidence, decide
 from trainer.grading.explanation import Context, explain
 from trainer.grading.facts import Facts, gather
 from trainer.grading.findings import Decision
@@ -123,6 +123,7 @@ class Grader:
             wrong_answer=known.answer if known is not None else None,
             feedback=known.feedback if known is not None else None,
             belongs_to=other.id if other is not None else None,
+            confidence=confidence(facts, decision, self.index.tuning),
         )
 
     def _item_index(self, item: Item | str) -> int:

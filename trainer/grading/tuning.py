@@ -107,6 +107,22 @@ class Tuning:
     years: tuple[int, int] = (1900, 2100)
     """Four-digit figures in this range are years, which an answer may add freely."""
 
+    # -- confidence -----------------------------------------------------------------------
+    check_confidence: float = 0.9
+    """How sure a verdict decided by one of the teacher's checks (a known mistake, the
+    opposite, a wrong figure or name, another item's point) is."""
+    marked_confidence: float = 0.95
+    """...and one that takes the mark of an answer the instructor marked."""
+    confidence_floor: float = 0.5
+    """How sure a verdict decided by its score is when the score sits on a threshold..."""
+    confidence_reach: float = 20.0
+    """...rising to fully sure this many points away from the nearest threshold."""
+    doubt_penalty: float = 0.2
+    """Taken off when the signals disagree: a key idea said the other way round in an answer
+    marked right or partly right."""
+    spelling_penalty: float = 0.1
+    """Taken off when a word matched only with a typo allowed."""
+
     # -- decision -------------------------------------------------------------------------
     one_word: int = 1
     """An answer of at most this many content words is one word, not a full answer..."""

@@ -79,6 +79,9 @@ class Verdict:
     matched: str | None = None
     truncated: bool = False
     overridden: bool = False
+    confidence: float = 1.0
+    """How sure the grader is, 0-1: near a threshold or with signals that disagree it is
+    less sure, and such answers are the ones a teacher should look at first."""
 
     @property
     def correct(self) -> bool:
@@ -106,4 +109,5 @@ class Verdict:
             "matched": self.matched,
             "truncated": self.truncated,
             "overridden": self.overridden,
+            "confidence": round(self.confidence, 2),
         }
