@@ -34,39 +34,52 @@ def _typo(word: str, rng: random.Random) -> str:
     return word[:at] + word[at + 1 :]
 
 
-def _mutate(words: list[str], extra: list[str], rng: random.Random) -> list[str]:
-    change = rng.randrange(5)
+def _mutate(words: list[str], extra: list[str], rng: random.Random, kinds: int = 5) -> list[str]:
+    change = rng.randrange(kinds)
     if change == 0 and words:
         at = rng.randrange(len(words))
         words[at] = _typo(words[at], rng)
-    elif change == 1 and len(words) > 3:
+    elif change == 1:
+        words.insert(0 if rng.random() < 0.5 else len(words), rng.choice(PADDING))
+    elif change == 2 and len(words) > 3:
         del words[rng.randrange(len(words))]
-    elif change == 2 and len(words) > 2:
+    elif change == 3 and len(words) > 2:
         at = rng.randrange(len(words) - 1)
         words[at], words[at + 1] = words[at + 1], words[at]
-    elif change == 3:
-        words.insert(0 if rng.random() < 0.5 else len(words), rng.choice(PADDING))
     elif extra:
         words.insert(rng.randrange(len(words) + 1), rng.choice(extra))
     return words
+
+
+def varied_answers(
+    pack: Pack,
+    total: int,
+    seed: int = 7,
+    items: set[str] | None = None,
+    keep_meaning: bool = False,
+) -> list[tuple[str, str, str]]:
+    """`total` different (item id, answer, the corpus answer it came from) triples. With
+    `keep_meaning`, only typos and padding, which leave what an answer says alone."""
+    rng = random.Random(seed)
+    base = [(i, a) for i, a in corpus() if items is None or i in items]
+    texts = {item.id: item.text.split() for item in pack}
+    kinds = 2 if keep_meaning else 5
+    seen: set[tuple[str, str]] = set()
+    out: list[tuple[str, str, str]] = []
+    while len(out) < total:
+        item, answer = rng.choice(base)
+        words = answer.split()
+        for _ in range(rng.randrange(1, 4)):
+            words = _mutate(words, texts.get(item, []), rng, kinds)
+        pair = (item, " ".join(words))
+        if pair not in seen:
+            seen.add(pair)
+            out.append((item, pair[1], answer))
+    return out
 
 
 def distinct_answers(
     pack: Pack, total: int, seed: int = 7, items: set[str] | None = None
 ) -> list[tuple[str, str]]:
     """`total` different (item id, answer) pairs, from the corpus's answers for `items`."""
-    rng = random.Random(seed)
-    base = [(i, a) for i, a in corpus() if items is None or i in items]
-    texts = {item.id: item.text.split() for item in pack}
-    seen: set[tuple[str, str]] = set()
-    out: list[tuple[str, str]] = []
-    while len(out) < total:
-        item, answer = rng.choice(base)
-        words = answer.split()
-        for _ in range(rng.randrange(1, 4)):
-            words = _mutate(words, texts.get(item, []), rng)
-        pair = (item, " ".join(words))
-        if pair not in seen:
-            seen.add(pair)
-            out.append(pair)
-    return out
+    return [(item, answer) for item, answer, _ in varied_answers(pack, total, seed, items)]

@@ -27,6 +27,7 @@ COMMANDS = {
     "grade": "grade",
     "batch": "batch",
     "learn": "learn",
+    "triage": "triage",
     "stats": "stats",
     "export-progress": "export_progress",
     "export": "export",
