@@ -125,3 +125,20 @@ def test_learn_refuses_a_bad_file_with_its_line(
     assert main(["learn", "--pack", str(folder), str(marks)]) == 2
     assert "class.csv:2:1: names no item of the pack" in capsys.readouterr().err
     assert not (folder / MARKED_FILE).exists()
+
+
+def test_learn_never_changes_the_built_in_pack_nor_reads_a_pipe(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from trainer.locations import builtin_pack_dir
+
+    marks = tmp_path / "class.csv"
+    marks.write_text("item,answer,human\nthesis,x y z,accept\n", encoding="utf-8")
+    assert main(["learn", "--pack", str(builtin_pack_dir()), str(marks)]) == 2
+    assert "the built-in pack is not changed" in capsys.readouterr().err
+    assert not (builtin_pack_dir() / MARKED_FILE).exists()
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    folder = _pack_with(tmp_path, None)
+    assert main(["learn", "--pack", str(folder), str(pipe)]) == 2
+    assert "is not a readable file" in capsys.readouterr().err

@@ -41,7 +41,17 @@ def run(args: argparse.Namespace) -> int:
     pack = load_or_report(args.pack)
     if pack is None or pack.folder is None:
         return EXIT_INVALID
+    if _builtin(pack.folder):
+        print(
+            "learn: the built-in pack is not changed; copy its folder into your packs folder "
+            "(`debate-trainer packs` says where) and learn into the copy",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
     source = Path(args.marked)
+    if not source.is_file():  # a pipe or a device would be read for ever
+        print(f"learn: {visible(str(source))}: is not a readable file", file=sys.stderr)
+        return EXIT_INVALID
     try:
         data = read_bounded(source, str(source))
         text = data.decode("utf-8-sig")
@@ -68,6 +78,15 @@ def run(args: argparse.Namespace) -> int:
         f"{visible(str(pack.folder / MARKED_FILE))}; `debate-trainer check` runs them"
     )
     return EXIT_DISAGREE if result.conflicts else EXIT_OK
+
+
+def _builtin(folder: Path) -> bool:
+    from trainer.locations import builtin_packs_dir
+
+    try:
+        return folder.resolve().is_relative_to(builtin_packs_dir().resolve())
+    except OSError:
+        return False
 
 
 def _conflict_line(source: Path, conflict: Conflict) -> str:

@@ -46,6 +46,9 @@ def run(args: argparse.Namespace) -> int:
     if pack is None:
         return EXIT_INVALID
     source = Path(args.answers)
+    if not source.is_file():  # a pipe or a device would be read for ever
+        print(f"triage: {visible(str(source))}: is not a readable file", file=sys.stderr)
+        return EXIT_INVALID
     try:
         text = read_bounded(source, str(source)).decode("utf-8-sig")
         rows = list(csv.DictReader(io.StringIO(text, newline=""), strict=True))
