@@ -30,7 +30,7 @@ def _damaged_store(rows: int = 20_000) -> tuple[Path, bytes]:
     db = sqlite3.connect(path)
     row = tuple(attempt(pack="school-uniforms", overridden=True).to_json().values())
     db.executemany(
-        f"INSERT INTO attempts ({_ATTEMPT_COLUMNS}) VALUES ({','.join('?' * 13)})",
+        f"INSERT INTO attempts ({_ATTEMPT_COLUMNS}) VALUES ({','.join('?' * len(row))})",
         [row] * rows,
     )
     db.commit()

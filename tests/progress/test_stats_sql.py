@@ -89,6 +89,7 @@ def test_sql_stats_equal_the_python_walk_over_every_attempt(
                     [i.id for i in pack],
                 ),
                 due_week=store.due_count(pack.id, now + timedelta(days=7), [i.id for i in pack]),
+                due_now=store.due_count(pack.id, now, [i.id for i in pack]),
             )
             assert pack_stats(store, pack, now) == expected, (seed, zone)
 

@@ -33,7 +33,8 @@ from tests.tui.conftest import (
 from trainer.locations import progress_db_path
 from trainer.packs import load_pack
 from trainer.progress import ProgressStore, StoreError
-from trainer.progress.stats import accuracy_chart, pack_stats
+from trainer.progress.report import due_line
+from trainer.progress.stats import DueCounts, accuracy_chart, pack_stats
 from trainer.tui.app import TrainerApp
 from trainer.tui.commands import TrainerCommands
 from trainer.tui.progress import ProgressKeeper, StoreUnavailable
@@ -126,11 +127,10 @@ def test_a_failing_job_is_its_askers_problem_not_the_threads() -> None:
     assert keeper.stop()
 
 
-def test_due_line_says_what_is_due_now_and_this_week() -> None:
-    assert due_content(0, 0) is None
-    assert str(due_content(0, 2)) == "Due for review: 0 now, 2 this week"
-    assert str(due_content(3, 5)) == "Due for review: 3 now, 5 this week"
-    assert str(due_content(3, 3)) == "Due for review: 3 now"
+def test_due_line_says_what_is_due_now_today_and_this_week_as_stats_does() -> None:
+    assert due_content(DueCounts(0, 0, 0)) is None
+    assert str(due_content(DueCounts(0, 1, 2))) == "Due for review: 0 now, 1 today, 2 this week"
+    assert str(due_content(DueCounts(3, 5, 5))) == due_line(DueCounts(3, 5, 5))
 
 
 # -- the app ---------------------------------------------------------------------------------
@@ -217,14 +217,14 @@ async def test_home_shows_what_is_due_after_a_session_with_a_wrong_answer() -> N
         await settle(pilot)
         assert type(app.screen).__name__ == "HomeScreen"
         # Missed a minute ago: due again within minutes, not yet.
-        assert due_text(app) == "Due for review: 0 now, 1 this week"
+        assert due_text(app) == "Due for review: 0 now, 1 today, 1 this week"
         db = sqlite3.connect(progress_db_path())
         with db:
             db.execute("UPDATE cards SET due = ?", (LONG_AGO,))
         db.close()
         await pilot.press("f1", "escape")  # back home: counted again
         await settle(pilot)
-        assert due_text(app) == "Due for review: 1 now"
+        assert due_text(app) == "Due for review: 1 now, 1 today, 1 this week"
         assert "Due for review: 1 now" in screen_text(app)
 
 
@@ -298,9 +298,8 @@ async def test_stats_screen_shows_the_figures_the_stats_command_computes() -> No
         assert screen.stats == expected
         text = screen_text(app)
         assert "8 attempts, 62% right; streak 4 days; 1 marked right by you" in text
-        assert f"Due for review today: {expected.due_today}, this week: {expected.due_week}" in (
-            text
-        )
+        due = DueCounts(expected.due_now, expected.due_today, expected.due_week)
+        assert due_line(due) in text
         for line in accuracy_chart(expected.by_day):
             assert line.rstrip() in text
         assert "  0% of 2   Bullying moves to shoes, bags" in text

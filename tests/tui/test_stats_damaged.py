@@ -30,7 +30,8 @@ def _damage_the_store(rows: int = 20_000) -> bytes:
     db = sqlite3.connect(path)
     row = tuple(attempt(pack="school-uniforms", item="cost").to_json().values())
     db.executemany(
-        f"INSERT INTO attempts ({_ATTEMPT_COLUMNS}) VALUES ({','.join('?' * 13)})", [row] * rows
+        f"INSERT INTO attempts ({_ATTEMPT_COLUMNS}) VALUES ({','.join('?' * len(row))})",
+        [row] * rows,
     )
     db.commit()
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from textual import events
+from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tests.tui.conftest import BUILTIN_PACK, make_app, open_app, screen_text, settle
+from tests.conftest import SMALL_PACK
+from tests.tui.conftest import (
+    BUILTIN_PACK,
+    NOW,
+    make_app,
+    open_app,
+    screen_text,
+    settle,
+    write_history,
+)
 from trainer.tui.screens.quiz import QuizScreen
+from trainer.tui.screens.results import ResultsScreen
+from trainer.tui.widgets.due_for_review import DueForReview
 from trainer.tui.widgets.feedback import FeedbackPanel
 
 pytestmark = pytest.mark.asyncio
@@ -119,3 +133,75 @@ async def test_an_answer_that_names_two_of_a_speakers_points_is_not_listed_as_mi
         assert "Question passed" in shown
         assert "at war with Russia" not in shown
         assert "change the very nature of the conflict" in shown
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_home_and_stats_say_the_same_about_what_is_due(size: tuple[int, int]) -> None:
+    write_history()
+    app = make_app(SMALL_PACK, now=lambda: NOW)
+    async with app.run_test(size=size) as pilot:
+        await open_app(pilot)
+        await settle(pilot)
+        home = app.screen.query_one("#due", DueForReview)
+        said_at_home = str(home.content)
+        assert said_at_home.startswith("Due for review: ")
+        await pilot.press("t")
+        await settle(pilot)
+        assert said_at_home in screen_text(app)
+
+
+async def _end_quiz(pilot: Pilot[object]) -> None:
+    await pilot.press("escape")
+    await pilot.pause()
+    await pilot.press("y")
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_results_of_a_quiz_ended_before_any_answer_do_not_say_all_was_right(
+    size: tuple[int, int],
+) -> None:
+    app = make_app(BUILTIN_PACK)
+    async with app.run_test(size=size) as pilot:
+        await open_app(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await _end_quiz(pilot)
+        assert isinstance(app.screen, ResultsScreen)
+        text = screen_text(app)
+        assert "Premises quiz  0 of 100 points (0%)" in text
+        assert "every item" not in text
+        assert "Nothing was answered" in text
+
+
+async def test_a_practice_sessions_results_are_called_practice() -> None:
+    app = make_app(BUILTIN_PACK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_app(pilot)
+        app.start_quiz("mixed", ("q-putin-war",))
+        await settle(pilot)
+        await pilot.press(*"nato would be at war with russia", "enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ResultsScreen)
+        assert app.screen.quiz_title == "Practice"
+        assert "Practice  " in screen_text(app) and "Mixed quiz" not in screen_text(app)
+
+
+async def test_the_verdict_line_and_title_read_right_in_a_screenshot() -> None:
+    """A screenshot (the palette's, or an SVG snapshot) drops spaces that start a span:
+    the title read "debate-trainer\u2014" and the verdict "Partly rightscore 61/100". The
+    verdict's number is the grader's match, so it cannot contradict the question's points."""
+    app = make_app(BUILTIN_PACK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_app(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press(*"the risks of the strikes outweigh", "enter")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "debate-trainer  \u2014  Premises quiz" in text
+        assert re.search(r"(Partly right|Correct|Not right)  match \d+%", text), text
+        svg = app.export_screenshot()
+        assert not re.search(r">(&#160;)+(\u2014|match|score)", svg)

@@ -32,7 +32,10 @@ FIELDS = (
     "overridden",
     "seconds",
     "session",
+    "student",
 )
+"""The export's columns; `student` is the name the student gave the app ("" for attempts
+from before the app asked). New columns go at the end, so scripts reading by position work."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -44,6 +47,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--format", choices=("csv", "json"), default="csv")
     parser.add_argument("--pack-id", help="only this pack's attempts")
+    parser.add_argument("--student", help="only this student's attempts (the name in the app)")
     parser.add_argument("--out", type=Path, help="write to this file (default: standard output)")
     parser.set_defaults(run=run)
 
@@ -61,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return EXIT_INVALID
     with store:
-        rows = (attempt.to_json() for attempt in store.attempts(args.pack_id))
+        rows = (attempt.to_json() for attempt in store.attempts(args.pack_id, student=args.student))
         write = _write_json if args.format == "json" else _write_csv
         if args.out is None:
             written = read_store("export-progress", store, partial(write, rows, sys.stdout))

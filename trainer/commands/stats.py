@@ -1,4 +1,7 @@
-"""`debate-trainer stats [--pack PATH] [--json]`: how practice is going, from the store."""
+"""`debate-trainer stats [--pack PATH] [--student NAME] [--json]`: how practice is going.
+
+The text report is `trainer.progress.report.render`, which the app's Stats screen shows too.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +17,8 @@ from trainer.commands._common import (
 )
 from trainer.locations import builtin_pack_dir
 from trainer.packs.safe_text import json_text, visible
-from trainer.progress.stats import Stats, accuracy_chart, pack_stats
+from trainer.progress.report import render
+from trainer.progress.stats import pack_stats
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,6 +28,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Show practice statistics for a pack from the progress store.",
     )
     parser.add_argument("--pack", help="a pack folder (default: the built-in pack)")
+    parser.add_argument(
+        "--student",
+        help="whose progress (default: the name saved in the app; '' for unnamed attempts)",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.set_defaults(run=run)
 
@@ -37,6 +45,9 @@ def run(args: argparse.Namespace) -> int:
     if pack is None:
         store.close()
         return EXIT_INVALID
+    from trainer.progress.student import clean_student_name, saved_student
+
+    store.student = saved_student() if args.student is None else clean_student_name(args.student)
     with store:
         stats = read_store("stats", store, partial(pack_stats, store, pack, now))
     if stats is None:
@@ -46,28 +57,3 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print("\n".join(visible(line) for line in render(stats).splitlines()))
     return 0
-
-
-def render(stats: Stats) -> str:
-    if not stats.total.attempts:
-        return "No attempts yet: start a quiz, and your progress will show here."
-    lines = [
-        f"Attempts: {stats.total.attempts}   accuracy {stats.total.accuracy:.0%}   "
-        f"streak {stats.streak_days} day{'s' if stats.streak_days != 1 else ''}",
-        f"Due today: {stats.due_today}   due this week: {stats.due_week}",
-        "",
-        "Accuracy per day:",
-        *accuracy_chart(stats.by_day),
-        "",
-        "By question kind:",
-    ]
-    for kind, tally in sorted(stats.by_kind.items()):
-        lines.append(f"  {kind:16} {tally.correct:4}/{tally.attempts:<4} {tally.accuracy:6.0%}")
-    if stats.weakest:
-        lines += ["", "Weakest items:"]
-        for weak in stats.weakest:
-            gone = "  (no longer in the pack)" if not weak.in_pack else ""
-            lines.append(
-                f"  {weak.tally.accuracy:4.0%} of {weak.tally.attempts:<3} {weak.label}{gone}"
-            )
-    return "\n".join(lines)

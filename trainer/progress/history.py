@@ -46,10 +46,19 @@ class GroupTally:
 class History:
     """Read-only questions about one store's attempts; made by `ProgressStore.history()`."""
 
-    def __init__(self, db: sqlite3.Connection, path: Path, plan: HistoryPlan | None = None):
+    def __init__(
+        self,
+        db: sqlite3.Connection,
+        path: Path,
+        plan: HistoryPlan | None = None,
+        *,
+        student: str = "",
+    ):
         self._db = db
         self._path = path
         self._plan = plan or HistoryPlan()
+        self.student = student
+        """Whose attempts every question counts."""
 
     def _rows(self, query: str, params: tuple[Any, ...]) -> list[Any]:
         try:
@@ -60,7 +69,10 @@ class History:
 
     def tallies(self, pack_id: str) -> list[GroupTally]:
         """Attempts and right answers per (kind, item): one pass over the pack's attempts."""
-        ((mine,),) = self._rows("SELECT count(*) FROM attempts WHERE pack_id = ?", (pack_id,))
+        ((mine,),) = self._rows(
+            "SELECT count(*) FROM attempts WHERE pack_id = ? AND +student = ?",
+            (pack_id, self.student),
+        )
         ((last,),) = self._rows("SELECT coalesce(max(id), 0) FROM attempts", ())
         # `+pack_id` keeps SQLite off the pack's index, so it reads the table in order.
         column = "+pack_id" if mine and mine >= self._plan.scan_share * last else "pack_id"
@@ -69,8 +81,8 @@ class History:
         rows = self._rows(
             f"SELECT item_id, kind, count(*), sum({RIGHT}), "
             "group_concat(CASE WHEN overridden != 0 THEN id END) "
-            f"FROM attempts WHERE {column} = ? GROUP BY item_id, kind",
-            (pack_id,),
+            f"FROM attempts WHERE {column} = ? AND +student = ? GROUP BY item_id, kind",
+            (pack_id, self.student),
         )
         return [
             GroupTally(kind, item, int(count), int(right), _ids(overridden))
@@ -85,8 +97,8 @@ class History:
         """
         ((count, right),) = self._rows(
             f"SELECT count(*), coalesce(sum({RIGHT}), 0) FROM attempts "
-            "WHERE at >= ? AND at < ? AND +pack_id = ?",
-            (start, end, pack_id),
+            "WHERE at >= ? AND at < ? AND +pack_id = ? AND +student = ?",
+            (start, end, pack_id, self.student),
         )
         return int(count), int(right)
 
@@ -94,17 +106,18 @@ class History:
         """Whether any attempt on the pack has `start <= at < end`."""
         return bool(
             self._rows(
-                "SELECT 1 FROM attempts WHERE at >= ? AND at < ? AND +pack_id = ? LIMIT 1",
-                (start, end, pack_id),
+                "SELECT 1 FROM attempts "
+                "WHERE at >= ? AND at < ? AND +pack_id = ? AND +student = ? LIMIT 1",
+                (start, end, pack_id, self.student),
             )
         )
 
     def last_outcome(self, pack_id: str, item_id: str) -> str:
         """The outcome of the item's latest attempt ("" if it has none)."""
         rows = self._rows(
-            "SELECT outcome FROM attempts WHERE pack_id = ? AND item_id = ? "
+            "SELECT outcome FROM attempts WHERE pack_id = ? AND item_id = ? AND +student = ? "
             "ORDER BY at DESC, id DESC LIMIT 1",
-            (pack_id, item_id),
+            (pack_id, item_id, self.student),
         )
         return str(rows[0][0]) if rows else ""
 

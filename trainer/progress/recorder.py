@@ -134,6 +134,7 @@ class SessionRecorder:
                 hints=hints,
                 seconds=seconds,
                 session=self.session,
+                student=self.store.student,
             )
         )
         self.recorded += 1

@@ -51,6 +51,8 @@ class Stats:
     due_today: int
     due_week: int
     overrides: tuple[Attempt, ...] = field(default=())
+    due_now: int = 0
+    """Due already: what review mode asks now (the home screen shows the same counts)."""
 
     def to_json(self) -> dict[str, object]:
         def tally(t: Tally) -> dict[str, object]:
@@ -71,9 +73,32 @@ class Stats:
                 for w in self.weakest
             ],
             "streak_days": self.streak_days,
+            "due_now": self.due_now,
             "due_today": self.due_today,
             "due_this_week": self.due_week,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class DueCounts:
+    """How many of a pack's items are due for review: by now, by the end of today, and
+    within seven days (each count includes the one before). Home and Stats both show these,
+    from `due_counts`, so they cannot disagree."""
+
+    now: int
+    today: int
+    week: int
+
+
+def due_counts(store: ProgressStore, pack: Pack, now: datetime) -> DueCounts:
+    """The student's due counts for the items the pack has now."""
+    ids = [item.id for item in pack]
+    end_of_today = now.replace(hour=23, minute=59, second=59, microsecond=999_999)
+    return DueCounts(
+        now=store.due_count(pack.id, now, ids),
+        today=store.due_count(pack.id, end_of_today, ids),
+        week=store.due_count(pack.id, now + timedelta(days=7), ids),
+    )
 
 
 def is_right(attempt: Attempt) -> bool:
@@ -87,6 +112,7 @@ def compute(
     labels: Mapping[str, str] | None = None,
     due_today: int = 0,
     due_week: int = 0,
+    due_now: int = 0,
     chart_days: int = CHART_DAYS,
 ) -> Stats:
     """Stats over `attempts`. `labels` maps the pack's current item ids to readable names;
@@ -123,6 +149,7 @@ def compute(
         due_today=due_today,
         due_week=due_week,
         overrides=tuple(overrides),
+        due_now=due_now,
     )
 
 
@@ -199,7 +226,6 @@ def pack_stats(store: ProgressStore, pack: Pack, now: datetime) -> Stats:
     weakest items only, so a long history costs one scan and no object per attempt.
     """
     labels = {item.id: item.label for item in pack}
-    end_of_today = now.replace(hour=23, minute=59, second=59, microsecond=999_999)
     history = store.history()
     total = Tally()
     per_kind: dict[str, Tally] = {}
@@ -228,15 +254,17 @@ def pack_stats(store: ProgressStore, pack: Pack, now: datetime) -> Stats:
     )
     streak = _streak_from(lambda day: history.practised_between(pack.id, *day_range(day)), today)
     last = {item_id: history.last_outcome(pack.id, item_id) for item_id in _weakest_ids(per_item)}
+    due = due_counts(store, pack, now)
     return Stats(
         total=total,
         by_day=by_day,
         by_kind=per_kind,
         weakest=_weakest(per_item, last, labels),
         streak_days=streak,
-        due_today=store.due_count(pack.id, end_of_today, labels),
-        due_week=store.due_count(pack.id, now + timedelta(days=7), labels),
+        due_today=due.today,
+        due_week=due.week,
         overrides=history.attempts_with_ids(overridden),
+        due_now=due.now,
     )
 
 

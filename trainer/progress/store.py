@@ -14,7 +14,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,8 +26,12 @@ from trainer.progress.rating import rating_for
 if TYPE_CHECKING:
     from trainer.progress.history import History
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 _DAMAGED = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+LEARNING_STEPS = (timedelta(minutes=10),)
+"""FSRS's steps for an item not yet learnt. One step: an item answered right unaided the
+first time is due in days, not in ten minutes (with FSRS's default two steps, every item
+of an all-correct quiz was due again the same day); a miss comes back after ten minutes."""
 BUSY_TIMEOUT_MS = 10_000
 """How long a second trainer waits for the write lock before giving up (never in practice)."""
 
@@ -70,11 +74,40 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE attempts ADD COLUMN card_before TEXT;
     """,
+    # 3: whose attempt it is, and a card per student: one store serves a class (one app per
+    # browser tab) without one student's reviews rescheduling another's. Attempts from
+    # before are the unnamed student's ("").
+    """
+    ALTER TABLE attempts ADD COLUMN student TEXT NOT NULL DEFAULT '';
+    CREATE TABLE cards_by_student (
+        student TEXT NOT NULL DEFAULT '',
+        pack_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        card_id INTEGER NOT NULL,
+        state INTEGER NOT NULL,
+        step INTEGER,
+        stability REAL,
+        difficulty REAL,
+        due TEXT NOT NULL,
+        last_review TEXT,
+        PRIMARY KEY (student, pack_id, item_id)
+    );
+    INSERT INTO cards_by_student
+        (student, pack_id, item_id, card_id, state, step, stability, difficulty, due,
+         last_review)
+        SELECT '', pack_id, item_id, card_id, state, step, stability, difficulty, due,
+            last_review
+        FROM cards;
+    DROP TABLE cards;
+    ALTER TABLE cards_by_student RENAME TO cards;
+    CREATE INDEX cards_by_due ON cards (student, pack_id, due);
+    CREATE INDEX attempts_by_student ON attempts (student, pack_id, item_id);
+    """,
 )
 
 _ATTEMPT_COLUMNS = (
     "at, pack_id, pack_version, item_id, kind, mode, answer, outcome, score, hints, "
-    "overridden, seconds, session"
+    "overridden, seconds, session, student"
 )
 
 
@@ -99,6 +132,8 @@ class Attempt:
     overridden: bool = False
     seconds: float = 0.0
     session: str = ""
+    student: str = ""
+    """Whose attempt: the name the student gave the app ("" before names were kept)."""
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -115,6 +150,7 @@ class Attempt:
             "overridden": self.overridden,
             "seconds": round(self.seconds, 3),
             "session": self.session,
+            "student": self.student,
         }
 
 
@@ -148,13 +184,18 @@ def _iso(moment: datetime) -> str:
 class ProgressStore:
     """Attempts and review schedules for every pack, in one SQLite file."""
 
-    def __init__(self, path: Path, *, fuzz: bool = True, read_only: bool = False) -> None:
-        """`read_only`: for commands that only read (stats, export), a store whose folder
-        cannot be written (a read-only disk or share) is still opened, for reading."""
+    def __init__(
+        self, path: Path, *, student: str = "", fuzz: bool = True, read_only: bool = False
+    ) -> None:
+        """`student`: whose cards `due` reads and whose attempts `history` counts (each
+        attempt names its own student). `read_only`: for commands that only read (stats,
+        export), a store whose folder cannot be written (a read-only disk or share) is still
+        opened, for reading."""
         self.path = path
+        self.student = student
         self.notice = ""
         """Set when an unreadable store was moved aside: show it to the user once."""
-        self.scheduler = Scheduler(enable_fuzzing=fuzz)
+        self.scheduler = Scheduler(enable_fuzzing=fuzz, learning_steps=LEARNING_STEPS)
         try:
             self._db = self._open()
         except StoreError as error:
@@ -163,8 +204,10 @@ class ProgressStore:
             self._db = self._open_read_only(error)
 
     @classmethod
-    def open_default(cls, *, fuzz: bool = True, read_only: bool = False) -> ProgressStore:
-        return cls(progress_db_path(), fuzz=fuzz, read_only=read_only)
+    def open_default(
+        cls, *, student: str = "", fuzz: bool = True, read_only: bool = False
+    ) -> ProgressStore:
+        return cls(progress_db_path(), student=student, fuzz=fuzz, read_only=read_only)
 
     # -- opening ------------------------------------------------------------------------
 
@@ -315,11 +358,11 @@ class ProgressStore:
             # Inside the try: a write lock another trainer holds past the busy timeout is a
             # StoreError like any other failure to save.
             db.execute("BEGIN IMMEDIATE")
-            card = self._card(attempt.pack_id, attempt.item_id, at)
+            card = self._card(attempt.pack_id, attempt.item_id, at, attempt.student)
             before = json.dumps(card.to_dict()) if card.last_review else None
             cursor = db.execute(
                 f"INSERT INTO attempts ({_ATTEMPT_COLUMNS}, card_before) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     _iso(at),
                     attempt.pack_id,
@@ -334,12 +377,13 @@ class ProgressStore:
                     int(attempt.overridden),
                     attempt.seconds,
                     attempt.session,
+                    attempt.student,
                     before,
                 ),
             )
             attempt_id = int(cursor.lastrowid or 0)
             card, _log = self.scheduler.review_card(card, rating, review_datetime=at)
-            self._save_card(attempt.pack_id, attempt.item_id, card)
+            self._save_card(attempt.pack_id, attempt.item_id, card, attempt.student)
             db.execute("COMMIT")
         except BaseException as error:
             if db.in_transaction:
@@ -364,21 +408,22 @@ class ProgressStore:
         try:
             db.execute("BEGIN IMMEDIATE")
             row = db.execute(
-                "SELECT pack_id, item_id, at, hints, overridden, card_before, outcome "
+                "SELECT pack_id, item_id, at, hints, overridden, card_before, outcome, student "
                 "FROM attempts WHERE id = ?",
                 (attempt_id,),
             ).fetchone()
             if row is None or row[4]:
                 db.execute("ROLLBACK")
                 return None
-            pack_id, item_id, at_text, hints, _over, before, outcome = row
+            pack_id, item_id, at_text, hints, _over, before, outcome, student = row
             db.execute("UPDATE attempts SET overridden = 1 WHERE id = ?", (attempt_id,))
             later = db.execute(
-                "SELECT count(*) FROM attempts WHERE pack_id = ? AND item_id = ? AND id > ?",
-                (pack_id, item_id, attempt_id),
+                "SELECT count(*) FROM attempts "
+                "WHERE student = ? AND pack_id = ? AND item_id = ? AND id > ?",
+                (student, pack_id, item_id, attempt_id),
             ).fetchone()[0]
             at = datetime.fromisoformat(at_text)
-            card = self._card(pack_id, item_id, at)
+            card = self._card(pack_id, item_id, at, student)
             if not later:
                 previous = (
                     Card.from_dict(json.loads(before))
@@ -387,7 +432,7 @@ class ProgressStore:
                 )
                 rating = rating_for(outcome, hints, overridden=True)
                 card, _log = self.scheduler.review_card(previous, rating, review_datetime=at)
-                self._save_card(pack_id, item_id, card)
+                self._save_card(pack_id, item_id, card, student)
             db.execute("COMMIT")
         except BaseException as error:
             if db.in_transaction:
@@ -397,10 +442,12 @@ class ProgressStore:
             raise
         return card
 
-    def _save_card(self, pack_id: str, item_id: str, card: Card) -> None:
+    def _save_card(self, pack_id: str, item_id: str, card: Card, student: str = "") -> None:
         self._db.execute(
-            "INSERT OR REPLACE INTO cards VALUES (?,?,?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO cards (student, pack_id, item_id, card_id, state, step, "
+            "stability, difficulty, due, last_review) VALUES (?,?,?,?,?,?,?,?,?,?)",
             (
+                student,
                 pack_id,
                 item_id,
                 card.card_id,
@@ -413,11 +460,11 @@ class ProgressStore:
             ),
         )
 
-    def _card(self, pack_id: str, item_id: str, now: datetime) -> Card:
+    def _card(self, pack_id: str, item_id: str, now: datetime, student: str = "") -> Card:
         row = self._db.execute(
             "SELECT card_id, state, step, stability, difficulty, due, last_review "
-            "FROM cards WHERE pack_id = ? AND item_id = ?",
-            (pack_id, item_id),
+            "FROM cards WHERE student = ? AND pack_id = ? AND item_id = ?",
+            (student, pack_id, item_id),
         ).fetchone()
         if row is None:
             # An explicit id: fsrs would otherwise sleep a millisecond to make one from the clock.
@@ -439,11 +486,12 @@ class ProgressStore:
     def due(
         self, pack_id: str, now: datetime, item_ids: Iterable[str] | None = None
     ) -> list[DueCard]:
-        """Cards due by `now`, most overdue first; only items the pack still has, if given."""
+        """The student's cards due by `now`, most overdue first; only items the pack still
+        has, if given."""
         rows = self._db.execute(
-            "SELECT item_id, due, state FROM cards WHERE pack_id = ? AND due <= ? "
-            "ORDER BY due, item_id",
-            (pack_id, _iso(now)),
+            "SELECT item_id, due, state FROM cards WHERE student = ? AND pack_id = ? "
+            "AND due <= ? ORDER BY due, item_id",
+            (self.student, pack_id, _iso(now)),
         ).fetchall()
         wanted = set(item_ids) if item_ids is not None else None
         return [
@@ -455,21 +503,61 @@ class ProgressStore:
     def due_count(self, pack_id: str, now: datetime, item_ids: Iterable[str] | None = None) -> int:
         if item_ids is None:
             row = self._db.execute(
-                "SELECT count(*) FROM cards WHERE pack_id = ? AND due <= ?",
-                (pack_id, _iso(now)),
+                "SELECT count(*) FROM cards WHERE student = ? AND pack_id = ? AND due <= ?",
+                (self.student, pack_id, _iso(now)),
             ).fetchone()
             return int(row[0])
         return len(self.due(pack_id, now, item_ids))
 
-    def attempts(self, pack_id: str | None = None) -> Iterator[Attempt]:
-        """Every attempt in time order, for stats and export."""
+    def attempts(
+        self, pack_id: str | None = None, *, student: str | None = None
+    ) -> Iterator[Attempt]:
+        """Every attempt in time order (every student's, unless `student` is given), for
+        stats and export."""
         query = f"SELECT {_ATTEMPT_COLUMNS} FROM attempts"
-        params: tuple[str, ...] = ()
+        wheres, params = [], []
         if pack_id is not None:
-            query += " WHERE pack_id = ?"
-            params = (pack_id,)
-        for row in self._db.execute(query + " ORDER BY at, id", params):
+            wheres.append("pack_id = ?")
+            params.append(pack_id)
+        if student is not None:
+            wheres.append("student = ?")
+            params.append(student)
+        if wheres:
+            query += " WHERE " + " AND ".join(wheres)
+        for row in self._db.execute(query + " ORDER BY at, id", tuple(params)):
             yield attempt_from_row(row)
+
+    def students(self) -> tuple[str, ...]:
+        """The names that have attempts, in order ("" for attempts from before names)."""
+        rows = self._db.execute("SELECT DISTINCT student FROM attempts ORDER BY student")
+        return tuple(str(name) for (name,) in rows)
+
+    def claim_unnamed(self, student: str) -> int:
+        """Give the unnamed attempts and cards (from before the app asked for a name) to
+        `student`, when that name has none yet: one person's first name on their own
+        machine keeps their history. Returns how many attempts moved."""
+        db = self._db
+        if not student:
+            return 0
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            taken = db.execute(
+                "SELECT 1 FROM attempts WHERE student = ? LIMIT 1", (student,)
+            ).fetchone()
+            moved = 0
+            if taken is None:
+                moved = db.execute(
+                    "UPDATE attempts SET student = ? WHERE student = ''", (student,)
+                ).rowcount
+                db.execute("UPDATE cards SET student = ? WHERE student = ''", (student,))
+            db.execute("COMMIT")
+        except BaseException as error:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            if isinstance(error, sqlite3.DatabaseError):
+                raise StoreError(f"could not save the name to {self.path}: {error}") from None
+            raise
+        return int(moved)
 
     def attempt_count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM attempts").fetchone()[0])
@@ -478,12 +566,14 @@ class ProgressStore:
         """Aggregates over the attempts, counted by SQLite (`trainer.progress.history`)."""
         from trainer.progress.history import History
 
-        return History(self._db, self.path)
+        return History(self._db, self.path, student=self.student)
 
 
 def attempt_from_row(row: tuple[Any, ...]) -> Attempt:
     """An attempt from a row of `_ATTEMPT_COLUMNS`."""
-    at, pid, version, item, kind, mode, answer, outcome, score, hints, over, secs, session = row
+    at, pid, version, item, kind, mode, answer, outcome, score, hints, over, secs, session = row[
+        :13
+    ]
     return Attempt(
         pack_id=pid,
         pack_version=version,
@@ -498,6 +588,7 @@ def attempt_from_row(row: tuple[Any, ...]) -> Attempt:
         overridden=bool(over),
         seconds=secs,
         session=session,
+        student=str(row[13]) if len(row) > 13 else "",
     )
 
 

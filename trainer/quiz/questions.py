@@ -28,9 +28,37 @@ class QuestionKind(StrEnum):
     CONCLUSION = "conclusion"
 
     @property
+    def display_name(self) -> str:
+        """How the app and every report name this kind to a student ("the other side")."""
+        return KIND_TITLES[self]
+
+    @property
     def recall(self) -> bool:
         """Open recall: the user must name every target, one answer at a time."""
         return self in (QuestionKind.PREMISES, QuestionKind.COUNTERARGUMENTS)
+
+
+KIND_TITLES: dict[QuestionKind, str] = {
+    QuestionKind.THESIS: "thesis",
+    QuestionKind.PREMISES: "premises",
+    QuestionKind.COUNTERARGUMENTS: "rejected claims",
+    QuestionKind.REBUTTAL: "rebuttal",
+    QuestionKind.WHO_SAID: "who said it",
+    QuestionKind.WHAT_ARGUED: "what they argued",
+    QuestionKind.EVIDENCE: "evidence",
+    QuestionKind.ARGUE_AGAINST: "the other side",
+    QuestionKind.AUTHOR_REPLY: "the author's reply",
+    QuestionKind.CONCLUSION: "conclusion",
+}
+"""Each kind as a student reads it; the values (`argue_against`) are names for programs."""
+
+
+def kind_title(kind: str) -> str:
+    """A stored kind's name for a student; a kind this version does not know, as stored."""
+    try:
+        return QuestionKind(kind).display_name
+    except ValueError:
+        return kind
 
 
 @dataclass(frozen=True, slots=True)

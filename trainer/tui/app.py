@@ -362,7 +362,7 @@ class TrainerApp(App[None]):
             log=self._session_log(self.pack, mode) if self.pack is not None else None,
             grader=options.grader,
         )
-        self.push_screen(quiz, self._quiz_over)
+        self.push_screen(quiz, partial(self._quiz_over, quiz.sub_title or ""))
 
     def _waiting_quiz(self) -> QuizScreen | None:
         """A quiz opened while its pack was loading, still without a session."""
@@ -412,11 +412,11 @@ class TrainerApp(App[None]):
             return
         self.start_quiz(REVIEW_MODE, items)
 
-    def _quiz_over(self, summary: SummaryEvent | None) -> None:
+    def _quiz_over(self, title: str, summary: SummaryEvent | None) -> None:
         from trainer.tui.screens.results import ResultsScreen
 
         if summary is not None and self.pack is not None:
-            self.push_screen(ResultsScreen(self.pack, summary), self._practise)
+            self.push_screen(ResultsScreen(self.pack, summary, title), self._practise)
 
     def _practise(self, items: tuple[str, ...] | None) -> None:
         if items:

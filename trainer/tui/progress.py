@@ -23,7 +23,7 @@ import queue
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from trainer.commands.packs import PackEntry
     from trainer.packs.model import Pack
     from trainer.progress.recorder import SessionRecorder
-    from trainer.progress.stats import Stats
+    from trainer.progress.stats import DueCounts, Stats
     from trainer.progress.store import ProgressStore
     from trainer.quiz.events import Event
 
@@ -198,13 +198,11 @@ class SessionLog:
 # -- jobs ---------------------------------------------------------------------------------
 
 
-def due_counts(pack: Pack, now: datetime, store: ProgressStore) -> tuple[int, int]:
-    """How many of the pack's items are due now, and within the week (as `stats` counts)."""
-    ids = [item.id for item in pack]
-    return (
-        store.due_count(pack.id, now, ids),
-        store.due_count(pack.id, now + timedelta(days=7), ids),
-    )
+def due_counts(pack: Pack, now: datetime, store: ProgressStore) -> DueCounts:
+    """How many of the pack's items are due now, today and this week (as Stats counts)."""
+    from trainer.progress.stats import due_counts as core_due_counts
+
+    return core_due_counts(store, pack, now)
 
 
 def due_in_packs(

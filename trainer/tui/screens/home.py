@@ -143,12 +143,12 @@ class HomeScreen(Screen[None]):
         due = self.query_one("#due", DueForReview)
         app = self.trainer
         try:
-            now, week = await app.progress.ask(partial(due_counts, pack, app.now()))
+            counts = await app.progress.ask(partial(due_counts, pack, app.now()))
         except StoreUnavailable:
             due.hide()  # the app has said why the store is not open
             return
         if app.pack is pack:
-            due.show_due(now, week)
+            due.show_due(counts)
 
     def _show_catalogue(self, entries: tuple[PackEntry, ...]) -> None:
         current = self.trainer.pack_path

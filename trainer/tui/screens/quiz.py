@@ -54,18 +54,7 @@ from trainer.tui.widgets.feedback import (
 )
 from trainer.tui.widgets.title_bar import TitleBar
 
-QUESTION_NAMES: dict[str, str] = {
-    QuestionKind.THESIS: "thesis",
-    QuestionKind.PREMISES: "premises",
-    QuestionKind.COUNTERARGUMENTS: "rejected claims",
-    QuestionKind.REBUTTAL: "rebuttal",
-    QuestionKind.WHO_SAID: "who said it",
-    QuestionKind.WHAT_ARGUED: "what they argued",
-    QuestionKind.EVIDENCE: "evidence",
-    QuestionKind.ARGUE_AGAINST: "the other side",
-    QuestionKind.AUTHOR_REPLY: "the author's reply",
-    QuestionKind.CONCLUSION: "conclusion",
-}
+QUESTION_NAMES: dict[str, str] = {kind.value: kind.display_name for kind in QuestionKind}
 
 
 _GRADING = "Grading your answer\u2026"

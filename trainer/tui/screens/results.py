@@ -74,10 +74,14 @@ class ResultsScreen(Screen[tuple[str, ...] | None]):
         Binding("escape,h", "home", "Home"),
     ]
 
-    def __init__(self, pack: Pack, summary: SummaryEvent) -> None:
+    def __init__(self, pack: Pack, summary: SummaryEvent, title: str = "") -> None:
+        """`title`: what the quiz was called on its screen ("Practice", "Premises quiz");
+        by default the mode's name."""
         super().__init__()
         self.pack = pack
         self.summary = summary
+        mode = MODE_INFO.get(summary.mode)
+        self.quiz_title = title or f"{mode.title if mode else summary.mode} quiz"
         self.weak_items = weakest(summary.by_item)
         self.sub_title = "Results"
 
@@ -106,12 +110,11 @@ class ResultsScreen(Screen[tuple[str, ...] | None]):
 
     def _headline(self) -> Content:
         totals = self.summary.totals
-        mode = MODE_INFO.get(self.summary.mode)
         outcomes: Mapping[str, int] = totals.get("outcomes", {})
         parts = [
-            Content.styled(f"{mode.title if mode else self.summary.mode} quiz", "bold"),
+            Content.styled(f"{self.quiz_title}  ", "bold"),
             Content.styled(
-                f"  {totals['score']} of {totals['max']} points ({totals['percent']}%)",
+                f"{totals['score']} of {totals['max']} points ({totals['percent']}%)",
                 "bold $text-accent",
             ),
             Content(
@@ -122,9 +125,17 @@ class ResultsScreen(Screen[tuple[str, ...] | None]):
         ]
         return Content("").join(parts)
 
+    def _nothing_to_practise(self) -> str:
+        """Why the list is empty, in words that cannot contradict a low score."""
+        if not self.summary.by_item:
+            return "Nothing was answered, so there is nothing to practise yet."
+        return "Nothing to practise: every item you answered was right."
+
     def _weak_list(self) -> Content:
         if not self.weak_items:
-            return Content.styled("Nothing to practise: every item was right.", "$text-success")
+            answered = bool(self.summary.by_item)
+            style = "$text-success" if answered else "$text-muted"
+            return Content.styled(self._nothing_to_practise(), style)
         lines = [plain(f"\u2022 {entry['label'] or entry['item_id']}") for entry in self.weak_items]
         return Content("\n").join(lines)
 
@@ -169,7 +180,7 @@ class ResultsScreen(Screen[tuple[str, ...] | None]):
         if self.weak_items:
             self.dismiss(tuple(str(entry["item_id"]) for entry in self.weak_items))
         else:
-            self.notify("Nothing to practise: every item was right.")
+            self.notify(self._nothing_to_practise())
 
     def action_home(self) -> None:
         self.dismiss(None)

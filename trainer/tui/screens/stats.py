@@ -21,12 +21,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.worker import Worker, WorkerState
 
-from trainer.commands.stats import render
 from trainer.packs.model import Pack
-from trainer.progress.stats import Stats, Tally, accuracy_chart
+from trainer.progress.report import render
+from trainer.progress.stats import DueCounts, Stats, Tally, accuracy_chart
 from trainer.tui.progress import StoreUnavailable, pack_stats
 from trainer.tui.screens.quiz import QUESTION_NAMES
 from trainer.tui.text import plain
+from trainer.tui.widgets.due_for_review import due_content
 from trainer.tui.widgets.title_bar import TitleBar
 
 
@@ -44,18 +45,14 @@ def headline(stats: Stats) -> Content:
     first = [
         figure(_plural(total.attempts, "attempt")),
         Content(", "),
-        figure(f"{total.accuracy:.0%}"),
-        Content(" right; streak "),
+        figure(f"{total.accuracy:.0%} "),
+        Content("right; streak "),
         figure(_plural(stats.streak_days, "day")),
     ]
     if stats.overrides:
         first.append(Content(f"; {len(stats.overrides)} marked right by you"))
-    second = [
-        Content("\nDue for review today: "),
-        figure(str(stats.due_today)),
-        Content(", this week: "),
-        figure(str(stats.due_week)),
-    ]
+    due = due_content(DueCounts(stats.due_now, stats.due_today, stats.due_week))
+    second = [Content("\n"), due or Content("Nothing is due for review this week.")]
     return Content("").join([*first, *second])
 
 

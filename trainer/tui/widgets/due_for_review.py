@@ -6,21 +6,24 @@ this week, or no progress yet, it takes no space at all.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
 from textual.widgets import Static
 
+if TYPE_CHECKING:
+    from trainer.progress.stats import DueCounts
 
-def due_content(now: int, week: int) -> Content | None:
-    """What the widget says for these counts; None when there is nothing to say.
 
-    `week` counts what is due within seven days, so it includes `now`.
-    """
-    if not week and not now:
+def due_content(due: DueCounts) -> Content | None:
+    """What the widget says for these counts (Stats says the same); None when nothing is
+    due this week."""
+    if not due.week:
         return None
     return Content.assemble(
         ("Due for review: ", "bold"),
-        (f"{now} now", "bold $text-warning") if now else "0 now",
-        f", {week} this week" if week > now else "",
+        (f"{due.now} now", "bold $text-warning") if due.now else "0 now",
+        f", {due.today} today, {due.week} this week",
     )
 
 
@@ -35,9 +38,9 @@ class DueForReview(Static):
     }
     """
 
-    def show_due(self, now: int, week: int) -> None:
+    def show_due(self, due: DueCounts) -> None:
         """Show the counts, or hide when nothing is due within the week."""
-        content = due_content(now, week)
+        content = due_content(due)
         if content is None:
             self.display = False
             return

@@ -54,9 +54,17 @@ def verdict_content(pack: Pack, event: VerdictEvent, *, reveal: bool) -> Content
     outcome = str(verdict.get("outcome", "incorrect"))
     word, style = OUTCOME_LOOK.get(outcome, OUTCOME_LOOK["incorrect"])
     lines: list[Content] = []
-    head = Content.assemble((word, style), f"  score {verdict.get('score', 0)}/100")
+    # Spaces end a span, never start one: an SVG screenshot drops leading spaces
+    # ("Partly rightscore 61/100").
+    # The grader's match, not the question's points: "score 87/100" beside "100 of 100
+    # points" read as a contradiction.
+    score = f"match {verdict.get('score', 0)}%"
     if verdict.get("overridden"):
-        head = Content.assemble(head, ("  (you marked this right)", "italic $text-accent"))
+        head = Content.assemble(
+            (f"{word}  ", style), f"{score}  ", ("(you marked this right)", "italic $text-accent")
+        )
+    else:
+        head = Content.assemble((f"{word}  ", style), score)
     lines.append(head)
     lines.append(Content.assemble(_label("You wrote: "), plain(event.answer)))
     belongs_to = verdict.get("belongs_to")
@@ -91,9 +99,9 @@ def result_content(pack: Pack, event: ResultEvent) -> Content:
     word, style = RESULT_LOOK.get(event.outcome, (event.outcome, ""))
     lines = [
         Content.assemble(
-            (word, f"bold {style}"),
-            f"  {event.score} of {event.max} points",
-            ("  (revised)", "italic") if event.revised else "",
+            (f"{word}  ", f"bold {style}"),
+            f"{event.score} of {event.max} points" + ("  " if event.revised else ""),
+            ("(revised)", "italic") if event.revised else "",
         )
     ]
     revealed = [missed for missed in event.missed if missed.answer]
@@ -108,8 +116,8 @@ def result_content(pack: Pack, event: ResultEvent) -> Content:
 
 def hint_content(event: HintEvent) -> Content:
     return Content.assemble(
-        (f"Hint {event.level} of {event.levels}", "bold $text-accent"),
-        (f" (\u2212{event.cost} points): ", "$text-muted"),
+        (f"Hint {event.level} of {event.levels} ", "bold $text-accent"),
+        (f"(\u2212{event.cost} points): ", "$text-muted"),
         plain(event.text),
     )
 

@@ -32,7 +32,12 @@ class TitleBar(Static):
         self.watch(self.screen, "sub_title", self._retitle)
 
     def _retitle(self, sub_title: str) -> None:
-        title = Content.styled(self.app.title, "bold")
+        # Spaces end a span rather than start one: an SVG screenshot drops a span's leading
+        # spaces, which read "debate-trainer\u2014" there.
         if sub_title:
-            title = Content.assemble(title, ("  \u2014  ", "$text-muted"), plain(sub_title))
+            title = Content.assemble(
+                (f"{self.app.title}  ", "bold"), ("\u2014  ", "$text-muted"), plain(sub_title)
+            )
+        else:
+            title = Content.styled(self.app.title, "bold")
         self.update(title)
