@@ -39,6 +39,8 @@ wait_for() {  # wait_for TEXT [SECONDS]: until the pane shows TEXT
 }
 
 sentence="the risks of the strikes outweigh their illusory benefits"
+# A returning student: the name was given on an earlier start, so the home screen is first.
+printf '{"student": "Sam Student"}\n' >"$home/settings.json"
 t new-session -d -s "$session" -x 80 -y 24 \
     "env DEBATE_TRAINER_HOME='$home' TERM=xterm-256color '$bin'; sleep 0.5"
 

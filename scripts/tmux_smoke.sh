@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Smoke test: drive the real `debate-trainer` console script in tmux as a student would.
-# Open the app, study the map and search it, start a quiz, answer, end the quiz, read the
+# Open the app, give a name (a first start), study the map and search it, start a quiz, answer, end the quiz, read the
 # results, quit. Each step waits for the screen to show what it should; the first one that
 # does not appear fails the test with the screen as it was.
 #
@@ -44,7 +44,10 @@ keys() { t send-keys -t "$session" "$@"; }
 t new-session -d -s "$session" -x 100 -y 30 \
     "env DEBATE_TRAINER_HOME='$home' TERM=xterm-256color '$bin'; sleep 0.5"
 
-wait_for "Start a quiz" 30              # the home screen, with the modes
+wait_for "What is your name?" 30       # a first start asks whose progress it is
+keys -l "Sam Student"
+keys Enter
+wait_for "Start a quiz"                 # the home screen, with the modes
 wait_for "Long-range strikes into Russia"
 keys s
 wait_for "Argument map"                # the study screen

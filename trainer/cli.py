@@ -121,11 +121,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             _release_stop_signals(held)
 
 
-def _main(words: list[str]) -> int:
+def app_words(words: list[str]) -> list[str]:
+    """No command opens the terminal app: `debate-trainer`, `debate-trainer --pack DIR` and
+    `debate-trainer DIR` are `debate-trainer tui [--pack DIR]`. Only the app's command module
+    is then imported, not every command's engine (start-up is the app's first impression)."""
     if not words:
-        # No command: open the terminal app, importing only its command module, not every
-        # command's engine (start-up time is part of the app's first impression).
-        words = ["tui"]
+        return ["tui"]
+    first = words[0]
+    if first in COMMANDS or first in ("-h", "--help", "--version"):
+        return words
+    if first.startswith("-"):
+        return ["tui", *words]
+    if os.path.exists(first):  # a pack folder or file, not a misspelt command
+        return ["tui", "--pack", first, *words[1:]]
+    return words
+
+
+def _main(words: list[str]) -> int:
+    words = app_words(words)
     parser = build_parser(words)
     args = parser.parse_args(words)
     run = getattr(args, "run", None)

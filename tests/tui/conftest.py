@@ -42,6 +42,7 @@ def make_app(pack: Path | None = SMALL_PACK, **options: object) -> TrainerApp:
         "seed": SEED,
         "clock": FakeClock(),
         "save_settings": False,
+        "student": "",  # the unnamed student: no name prompt, the history's own student
     }
     defaults.update(options)
     return TrainerApp(AppOptions(**defaults))  # type: ignore[arg-type]

@@ -29,12 +29,51 @@ def test_tui_command_takes_a_pack(monkeypatch: pytest.MonkeyPatch) -> None:
     assert seen[0].pack == str(SMALL_PACK)
 
 
+@pytest.mark.parametrize(
+    "words",
+    [["--pack", str(SMALL_PACK)], [str(SMALL_PACK)]],
+    ids=["--pack DIR", "DIR"],
+)
+def test_a_pack_with_no_command_opens_the_app_on_it(
+    monkeypatch: pytest.MonkeyPatch, words: list[str]
+) -> None:
+    """Issue 13: `debate-trainer --pack DIR` and `debate-trainer DIR` said "invalid choice"."""
+    seen: list[argparse.Namespace] = []
+    monkeypatch.setattr(tui, "run", lambda args: seen.append(args) or 0)
+    assert cli.main(words) == 0
+    assert seen[0].pack == str(SMALL_PACK)
+
+
+def test_a_misspelt_command_is_still_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["chek"])
+    assert exit_.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_the_pack_opened_last_is_opened_at_the_next_start(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from trainer.tui.app import TrainerApp
+    from trainer.tui.settings import Settings, save_settings
+
+    save_settings(Settings(pack=str(SMALL_PACK)))
+    built: list[TrainerApp] = []
+    monkeypatch.setattr(TrainerApp, "run", lambda self: built.append(self))
+    assert cli.main(["tui"]) == 0
+    assert built[0].options.pack_path == Path(SMALL_PACK)
+    assert cli.main(["--student", "Ann"]) == 0
+    assert built[1].student == "Ann"
+
+
 def test_run_builds_the_app_from_the_arguments(monkeypatch: pytest.MonkeyPatch) -> None:
     from trainer.tui.app import TrainerApp
 
     built: list[TrainerApp] = []
     monkeypatch.setattr(TrainerApp, "run", lambda self: built.append(self))
-    args = argparse.Namespace(pack=str(SMALL_PACK), packs_dir=None, seed=3)
+    args = argparse.Namespace(
+        pack=str(SMALL_PACK), packs_dir=None, seed=3, student=None, ask_student=False
+    )
     assert tui.run(args) == 0
     options = built[0].options
     assert options.pack_path == Path(SMALL_PACK) and options.seed == 3

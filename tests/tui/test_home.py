@@ -94,7 +94,9 @@ async def test_mouse_click_on_a_mode_starts_it() -> None:
 
 async def test_theme_choice_is_remembered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DEBATE_TRAINER_HOME", str(tmp_path))
-    app = TrainerApp(AppOptions(pack_path=SMALL_PACK, settings=Settings(theme="textual-light")))
+    app = TrainerApp(
+        AppOptions(pack_path=SMALL_PACK, settings=Settings(theme="textual-light"), student="")
+    )
     async with app.run_test(size=(80, 24)) as pilot:
         await open_app(pilot)
         assert app.theme == "textual-light"
@@ -102,7 +104,7 @@ async def test_theme_choice_is_remembered(tmp_path: Path, monkeypatch: pytest.Mo
         await settle(pilot)
         assert app.theme == "textual-dark"
     saved = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))
-    assert saved == {"theme": "textual-dark"}
+    assert saved["theme"] == "textual-dark"
 
 
 async def test_an_unknown_theme_falls_back_and_a_settings_notice_is_shown() -> None:

@@ -143,11 +143,11 @@ async def test_the_store_is_opened_once_and_only_after_the_pack_has_loaded(
     opened: list[bool] = []
     open_store = TrainerApp._open_store
 
-    def spy() -> ProgressStore:
+    def spy(self: TrainerApp) -> ProgressStore:
         opened.append(app.pack is not None)
-        return open_store()
+        return open_store(self)
 
-    monkeypatch.setattr(TrainerApp, "_open_store", staticmethod(spy))
+    monkeypatch.setattr(TrainerApp, "_open_store", spy)
     app = make_app(SMALL_PACK, exit_after_first_frame=True)  # as the start-up benchmark runs
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from tests.conftest import SMALL_PACK
 from tests.tui.conftest import (
@@ -15,12 +18,17 @@ from tests.tui.conftest import (
     NOW,
     make_app,
     open_app,
+    saved,
     screen_text,
     settle,
     write_history,
 )
+from trainer.locations import progress_db_path
+from trainer.progress import ProgressStore
 from trainer.tui.screens.quiz import QuizScreen
 from trainer.tui.screens.results import ResultsScreen
+from trainer.tui.screens.student_name import StudentNameScreen
+from trainer.tui.settings import Settings
 from trainer.tui.widgets.due_for_review import DueForReview
 from trainer.tui.widgets.feedback import FeedbackPanel
 
@@ -205,3 +213,75 @@ async def test_the_verdict_line_and_title_read_right_in_a_screenshot() -> None:
         assert re.search(r"(Partly right|Correct|Not right)  match \d+%", text), text
         svg = app.export_screenshot()
         assert not re.search(r">(&#160;)+(\u2014|match|score)", svg)
+
+
+async def test_the_first_start_asks_the_name_and_every_attempt_carries_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DEBATE_TRAINER_HOME", str(tmp_path))
+    app = make_app(SMALL_PACK, student=None, save_settings=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, StudentNameScreen)
+        assert "What is your name?" in screen_text(app)
+        await pilot.press(*"Ann Lee", "enter")
+        await open_app(pilot)
+        assert app.student == "Ann Lee"
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press(*"uniforms should be optional", "enter")
+        await settle(pilot)
+        await saved(app)
+    settings = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))
+    assert settings["student"] == "Ann Lee"
+    with ProgressStore(progress_db_path()) as store:
+        students = {attempt.student for attempt in store.attempts()}
+    assert students == {"Ann Lee"}
+
+
+async def test_the_name_can_be_changed_from_the_palette_and_is_not_asked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DEBATE_TRAINER_HOME", str(tmp_path))
+    app = make_app(SMALL_PACK, student=None, settings=Settings(student="Ann"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_app(pilot)
+        assert not isinstance(app.screen, StudentNameScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Your name")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, StudentNameScreen)
+        field = app.screen.query_one(Input)
+        assert field.value == "Ann"
+        field.value = ""
+        await pilot.press(*"Bob", "enter")
+        await settle(pilot)
+        assert app.student == "Bob"
+        assert await app.progress.ask(lambda store: store.student) == "Bob"
+
+
+@pytest.fixture
+def one_sided_pack(tmp_path: Path) -> Path:
+    """The small pack without its other side (and so without replies)."""
+    target = tmp_path / "one-sided"
+    shutil.copytree(SMALL_PACK, target)
+    pack_file = target / "pack.yaml"
+    text = pack_file.read_text(encoding="utf-8")
+    pack_file.write_text(text[: text.index("\nother_side:")] + "\n", encoding="utf-8")
+    return target
+
+
+async def test_a_mode_the_pack_has_nothing_for_cannot_be_started(one_sided_pack: Path) -> None:
+    app = make_app(one_sided_pack)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_app(pilot)
+        assert app.pack is not None and app.pack.id == "school-uniforms"
+        modes = app.screen.query_one("#modes", OptionList)
+        both = modes.get_option_index("both-sides")
+        assert modes.get_option_at_index(both).disabled
+        assert not modes.get_option_at_index(modes.get_option_index("premises")).disabled
+        await pilot.press("m", "end", "up", "up")  # past Review and Mixed: Both sides is skipped
+        assert modes.highlighted_key == "evidence"  # type: ignore[attr-defined]

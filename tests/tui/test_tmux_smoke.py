@@ -39,6 +39,7 @@ def test_closing_the_terminal_ends_the_app_even_under_a_wrapper(tmp_path: Path) 
             ["tmux", "-L", socket, *args], capture_output=True, text=True, check=False
         )
 
+    (tmp_path / "settings.json").write_text('{"student": "Sam"}', encoding="utf-8")  # no prompt
     command = f"trap 'exit 1' HUP; DEBATE_TRAINER_HOME='{tmp_path}' '{CONSOLE_SCRIPT}'; true"
     tmux("new-session", "-d", "-s", "hup", "-x", "90", "-y", "28", "sh", "-c", command)
     try:

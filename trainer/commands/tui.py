@@ -1,4 +1,5 @@
-"""`debate-trainer tui [--pack PATH]`: the terminal app (also what no command at all opens).
+"""`debate-trainer tui [--pack PATH]`: the terminal app (also what no command at all opens,
+and what `debate-trainer PATH` opens).
 
 Textual is imported only inside `run`, so the other commands start without it.
 """
@@ -26,6 +27,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pack", metavar="PATH", help="open this pack instead of the built-in one")
     parser.add_argument("--packs-dir", metavar="DIR", help="your pack folder")
+    parser.add_argument(
+        "--student",
+        metavar="NAME",
+        help="record progress under this name this time (the saved name is not changed)",
+    )
+    parser.add_argument(
+        "--ask-student",
+        action="store_true",
+        help="ask for the student's name at every start and do not save it (a shared app)",
+    )
     parser.add_argument("--seed", type=int, help=argparse.SUPPRESS)
 
 
@@ -34,8 +45,13 @@ def run(args: argparse.Namespace) -> int:
     from trainer.tui.settings import load_settings
 
     settings, notice = load_settings()
+    pack = Path(args.pack).expanduser() if args.pack else None
+    if pack is None and settings.pack and Path(settings.pack).exists():
+        pack = Path(settings.pack)  # the pack the student last opened
     options = AppOptions(
-        pack_path=Path(args.pack).expanduser() if args.pack else None,
+        pack_path=pack,
+        student=args.student,
+        ask_student=args.ask_student,
         packs_dir=args.packs_dir,
         seed=args.seed,
         settings=settings,

@@ -55,6 +55,13 @@ def _notice(store: ProgressStore) -> str:
     return store.notice
 
 
+def _use_student(name: str, claim: bool, store: ProgressStore) -> None:
+    """On the store thread: record for `name` from now on (taking the unnamed attempts)."""
+    store.student = name
+    if claim:
+        store.claim_unnamed(name)
+
+
 class PackLoadError(Exception):
     """A pack that did not load; the message is the loader's readable report.
 
@@ -87,6 +94,12 @@ class AppOptions:
     None for the local time."""
     grader: GraderFactory | None = None
     """Builds the grader a quiz uses (tests pass a slow or fake one); None for the real one."""
+    student: str | None = None
+    """Whose progress this run records (`--student`; tests pass ""): used as given, never
+    asked for and not saved. None: the name in the settings, asked for when there is none."""
+    ask_student: bool = False
+    """Ask for the name at every start and keep it for this run only (`--ask-student`): one
+    app per browser tab on a shared server, each tab its own student."""
 
 
 def terminal_gone() -> bool:
@@ -139,10 +152,26 @@ class TrainerApp(App[None]):
         self._discovery_started = False
         self._progress: ProgressKeeper | None = None
         self._progress_started = False
+        self.student = self._first_student()
+        """Whose attempts are recorded and whose cards are due (see `AppOptions.student`)."""
+        self._claim_unnamed = False
+        """The first name given: the store's unnamed attempts become this student's."""
         if self._settings.theme in self.available_themes:
             self.theme = self._settings.theme
         else:
             self.theme = DEFAULT_THEME
+
+    def _first_student(self) -> str:
+        from trainer.progress.student import clean_student_name
+
+        if self.options.student is not None:
+            return clean_student_name(self.options.student)
+        return "" if self.options.ask_student else self._settings.student
+
+    @property
+    def _remembers_student(self) -> bool:
+        """Whether a name given in the app is saved in the settings (a personal machine)."""
+        return self.options.student is None and not self.options.ask_student
 
     def get_default_screen(self) -> Screen[None]:
         # Home's styles are in app.tcss: Textual reads no CSS_PATH for a default screen, and
@@ -163,6 +192,8 @@ class TrainerApp(App[None]):
             self.call_after_refresh(self.exit)
             return
         self.open_pack(self.options.pack_path or builtin_pack_dir())
+        if self.options.student is None and not self.student:
+            self.action_change_student()
         if not self.is_headless:
             self.set_interval(1.0, self._exit_if_terminal_gone, name="terminal-watch")
 
@@ -231,6 +262,7 @@ class TrainerApp(App[None]):
         if event.state is WorkerState.SUCCESS:
             if worker.group == "load":
                 self.pack = worker.result
+                self._remember_pack()
             elif worker.group == "discover":
                 self.catalogue = worker.result or ()
             return
@@ -279,11 +311,39 @@ class TrainerApp(App[None]):
         if notice:  # a damaged file was moved aside: say where, once
             self.notify(notice, title="Progress", severity="warning", markup=False, timeout=30)
 
-    @staticmethod
-    def _open_store() -> ProgressStore:
+    def _open_store(self) -> ProgressStore:
+        """On the store thread: the store, for the student of this run."""
         from trainer.progress.store import ProgressStore
 
-        return ProgressStore.open_default()
+        store = ProgressStore.open_default(student=self.student)
+        if self._claim_unnamed:
+            self._claim_unnamed = False
+            store.claim_unnamed(self.student)
+        return store
+
+    # -- the student --------------------------------------------------------------------
+
+    def action_change_student(self) -> None:
+        """Ask for the student's name (first start, or the palette's "Your name")."""
+        from trainer.tui.screens.student_name import StudentNameScreen
+
+        if not isinstance(self.screen, StudentNameScreen):
+            self.push_screen(StudentNameScreen(self.student), self._student_named)
+
+    def _student_named(self, name: str | None) -> None:
+        if name is None or name == self.student:
+            return
+        claim = not self.student and self._remembers_student
+        self.student = name
+        if self._remembers_student:
+            self._settings = replace(self._settings, student=name)
+            if self.options.save_settings:
+                self._save(self._settings)
+        if self._progress_started:
+            self.progress.submit(partial(_use_student, name, claim))
+        else:
+            self._claim_unnamed = claim  # the store is opened with the name
+        self.notify(f"Your progress is kept under “{name}”.", markup=False)
 
     def _session_log(self, pack: Pack, mode: str) -> SessionLog:
         import secrets
@@ -423,6 +483,15 @@ class TrainerApp(App[None]):
             self.start_quiz(PRACTICE_MODE, items)
 
     # -- settings ---------------------------------------------------------------------------
+
+    def _remember_pack(self) -> None:
+        """The pack just opened is the one the next start opens (the built-in one as "")."""
+        path = self.pack_path
+        remembered = "" if path is None or path == builtin_pack_dir() else str(path.resolve())
+        if remembered != self._settings.pack:
+            self._settings = replace(self._settings, pack=remembered)
+            if self.options.save_settings:
+                self._save(self._settings)
 
     def _remember_theme(self, theme: str) -> None:
         self._settings = replace(self._settings, theme=theme)

@@ -40,6 +40,11 @@ class TrainerCommands(Provider):
             "Accuracy per day and per kind, weakest items, what is due for review",
         )
         yield "Help", app.action_help, "Keys, modes and how answers are graded"
+        yield (
+            "Your name",
+            app.action_change_student,
+            "Change the name your progress is kept under",
+        )
         for entry in app.catalogue:
             if not entry.problems:
                 name = f"Open pack: {visible(entry.title)}"

@@ -18,6 +18,9 @@ class ModeInfo:
     key: str
     title: str
     line: str
+    needs: tuple[str, ...] = ()
+    """Item kinds (`Kind` values) of which the pack needs one for this mode to ask anything;
+    empty: any pack will do. A mode with nothing to ask is greyed out on the home screen."""
 
 
 MODES: tuple[ModeInfo, ...] = (
@@ -26,10 +29,22 @@ MODES: tuple[ModeInfo, ...] = (
         "Premises",
         "The thesis and conclusion, the claims behind them, and those rejected.",
     ),
-    ModeInfo("rebuttals", "Rebuttals", "Answer each counterargument as the author does."),
-    ModeInfo("attribution", "Attribution", "Who said each quote, and what each person argued."),
-    ModeInfo("evidence", "Evidence", "The figures and events behind each claim."),
-    ModeInfo("both-sides", "Both sides", "Argue against the author, then give the reply."),
+    ModeInfo(
+        "rebuttals", "Rebuttals", "Answer each counterargument as the author does.", ("rebuttal",)
+    ),
+    ModeInfo(
+        "attribution",
+        "Attribution",
+        "Who said each quote, and what each person argued.",
+        ("quote",),
+    ),
+    ModeInfo("evidence", "Evidence", "The figures and events behind each claim.", ("evidence",)),
+    ModeInfo(
+        "both-sides",
+        "Both sides",
+        "Argue against the author, then give the reply.",
+        ("other_side",),
+    ),
     ModeInfo("mixed", "Mixed", "Every kind of question, shuffled."),
     ModeInfo("review", "Review", "What spaced repetition says is due, most overdue first."),
 )

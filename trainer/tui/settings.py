@@ -1,4 +1,4 @@
-"""What the app remembers between runs: for now, the theme.
+"""What the app remembers between runs: the theme, the student's name, the last pack.
 
 Stored as JSON in the user's data folder. The file is the user's to edit or break, so a damaged
 one is never fatal: `load_settings` returns the defaults and a notice saying what was wrong,
@@ -25,6 +25,12 @@ class Settings:
 
     theme: str = DEFAULT_THEME
     """A Textual theme name; an unknown name falls back to the default when applied."""
+    student: str = ""
+    """The student's name, asked for on the first start and changed from the palette; every
+    attempt is recorded under it (`trainer.progress.student`). "" until given."""
+    pack: str = ""
+    """The pack folder last opened, opened again at the next start if it is still there
+    ("" for the built-in pack)."""
 
 
 def load_settings(path: Path | None = None) -> tuple[Settings, str]:

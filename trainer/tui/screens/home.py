@@ -191,6 +191,7 @@ class HomeScreen(Screen[None]):
         if app.pack is not None:
             self.sub_title = app.pack.title
             info.update(pack_summary(app.pack))
+            self._grey_out_empty_modes(app.pack)
         elif app.pack_error:
             self.sub_title = "no pack open"
             info.add_class("error")
@@ -205,6 +206,20 @@ class HomeScreen(Screen[None]):
         else:
             self.sub_title = "opening\u2026"
             info.update(Content.styled("Opening the pack\u2026", "$text-muted"))
+
+    def _grey_out_empty_modes(self, pack: Pack) -> None:
+        """A mode the pack has nothing for cannot be started (it only said "nothing to ask")."""
+        from trainer.packs.model import Kind
+
+        def empty(needs: tuple[str, ...]) -> bool:
+            return bool(needs) and not any(pack.of_kind(Kind(kind)) for kind in needs)
+
+        choices = [Choice(m.key, m.title, m.line, disabled=empty(m.needs)) for m in MODES]
+        modes = self.query_one("#modes", ChoiceList)
+        if [choice.disabled for choice in choices] != [
+            modes.get_option_at_index(index).disabled for index in range(modes.option_count)
+        ]:
+            modes.set_choices(choices, highlight=modes.highlighted_key)
 
     @on(OptionList.OptionSelected, "#packs")
     def _pack_chosen(self, event: OptionList.OptionSelected) -> None:
