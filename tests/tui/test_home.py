@@ -41,8 +41,8 @@ async def test_a_broken_pack_is_a_readable_message_not_a_crash() -> None:
         await open_app(pilot)
         assert app.pack is None
         assert "problem" in app.pack_error
-        info = app.screen.query_one("#pack-info", Static)
-        assert info.has_class("error")
+        info = app.screen.query_one("#pack-info-text", Static)
+        assert app.screen.query_one("#pack-info").has_class("error")
         assert "Could not open" in screen_text(app)
         # The wrapped screen lines depend on where the checkout lives; the panel's text does not.
         shown = str(info.content)

@@ -255,8 +255,9 @@ async def test_known_wrong_answer_gets_its_targeted_feedback() -> None:
     async with quiz("premises") as s:
         await s.state_the_thesis()
         await s.answer("uniforms are cheaper than normal clothes")
-        assert "Feedback: That is the other side's claim; the author argues the opposite." in (
-            s.verdict
+        # Said once: the explanation already quotes the pack's feedback for that answer.
+        assert (
+            s.verdict.count("That is the other side's claim; the author argues the opposite.") == 1
         )
 
 

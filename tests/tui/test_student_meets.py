@@ -25,6 +25,7 @@ from tests.tui.conftest import (
 )
 from trainer.locations import progress_db_path
 from trainer.progress import ProgressStore
+from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.screens.quiz import QuizScreen
 from trainer.tui.screens.results import ResultsScreen
 from trainer.tui.screens.student_name import StudentNameScreen
@@ -285,3 +286,91 @@ async def test_a_mode_the_pack_has_nothing_for_cannot_be_started(one_sided_pack:
         assert not modes.get_option_at_index(modes.get_option_index("premises")).disabled
         await pilot.press("m", "end", "up", "up")  # past Review and Mixed: Both sides is skipped
         assert modes.highlighted_key == "evidence"  # type: ignore[attr-defined]
+
+
+async def test_ctrl_q_in_a_quiz_asks_first() -> None:
+    app = make_app(SMALL_PACK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_app(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Quit debate-trainer now?" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen) and app.is_running
+        await pilot.press("ctrl+q", "y")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_m_always_starts_the_modes_at_the_top() -> None:
+    app = make_app(SMALL_PACK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_app(pilot)
+        await pilot.press("m", "down", "down", "down", "p", "m")
+        modes = app.screen.query_one("#modes", OptionList)
+        assert modes.has_focus and modes.highlighted == 0
+
+
+async def test_the_about_panel_can_be_read_to_its_end_with_the_keyboard() -> None:
+    app = make_app(BUILTIN_PACK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_app(pilot)
+        about = app.screen.query_one("#pack-info")
+        for _ in range(4):
+            await pilot.press("tab")
+            if about.has_focus:
+                break
+        assert about.has_focus
+        await pilot.press("end")
+        await pilot.pause()
+        assert "argue both sides." in screen_text(app)  # the end of the description
+
+
+async def test_the_screenshot_is_saved_without_a_downloads_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import platformdirs
+
+    monkeypatch.setenv("DEBATE_TRAINER_HOME", str(tmp_path))
+    monkeypatch.setattr(platformdirs, "user_downloads_dir", lambda: str(tmp_path / "nowhere"))
+    app = make_app(SMALL_PACK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_app(pilot)
+        app.deliver_screenshot()
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if list((tmp_path / "screenshots").glob("*.svg")):
+                break
+        assert list((tmp_path / "screenshots").glob("*.svg"))
+
+
+async def test_i_was_right_on_a_finished_question_still_says_press_enter() -> None:
+    app = make_app(SMALL_PACK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_app(pilot)
+        await pilot.press("m", "down", "enter")  # Rebuttals: one answer ends the question
+        await settle(pilot)
+        await pilot.press(*"no idea at all", "enter")
+        await settle(pilot)
+        quiz = app.screen
+        assert isinstance(quiz, QuizScreen) and quiz.awaiting_next
+        await pilot.press("f5")
+        await pilot.pause()
+        assert quiz.query_one("#answer", Input).placeholder == "Press Enter for the next question"
+
+
+async def test_a_rejection_says_its_feedback_once() -> None:
+    app = make_app(BUILTIN_PACK)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_app(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press(*"the US should send Ukraine more long-range missiles", "enter")
+        await settle(pilot)
+        shown = app.screen.query_one(FeedbackPanel).verdict_shown.plain
+        assert "\u2718 Not right" in shown
+        assert shown.count("The author argues the opposite direction") == 1, shown

@@ -102,6 +102,20 @@ class AppOptions:
     app per browser tab on a shared server, each tab its own student."""
 
 
+def screenshot_folder() -> Path:
+    """Where a screenshot is saved: the user's Downloads folder, or `<data>/screenshots`."""
+    import platformdirs
+
+    from trainer.locations import data_dir
+
+    downloads = Path(platformdirs.user_downloads_dir())
+    if downloads.is_dir():
+        return downloads
+    folder = data_dir() / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def terminal_gone() -> bool:
     """True when standard input was a terminal that has since been hung up."""
     import sys
@@ -360,6 +374,51 @@ class TrainerApp(App[None]):
         )
 
     # -- screens ----------------------------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: in the middle of a quiz, ask first, as Esc does (what was answered is
+        saved either way)."""
+        from trainer.tui.screens.confirm import ConfirmScreen
+
+        if self._open_quiz() is None or isinstance(self.screen, ConfirmScreen):
+            self.exit()
+            return
+
+        def answered(quit_now: bool | None) -> None:
+            if quit_now:
+                self.exit()
+
+        self.push_screen(
+            ConfirmScreen(
+                "Quit debate-trainer now? Your answers so far are saved.", "Quit", "Go on"
+            ),
+            answered,
+        )
+
+    def _open_quiz(self) -> QuizScreen | None:
+        """A quiz on the stack that is not over yet."""
+        import sys
+
+        if "trainer.tui.screens.quiz" not in sys.modules:
+            return None
+        from trainer.tui.screens.quiz import QuizScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, QuizScreen) and screen.summary is None:
+                return screen
+        return None
+
+    def deliver_screenshot(
+        self,
+        filename: str | None = None,
+        path: str | None = None,
+        time_format: str | None = None,
+    ) -> str | None:
+        """The palette's Screenshot: into Downloads when there is one, else into the
+        trainer's own folder (Textual's default failed when ~/Downloads did not exist)."""
+        if path is None:
+            path = str(screenshot_folder())
+        return super().deliver_screenshot(filename, path, time_format)
 
     def action_help(self) -> None:
         from trainer.tui.screens.help import HelpScreen

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
@@ -54,15 +54,16 @@ def pack_summary(pack: Pack) -> Content:
         f"{count} {one if count == 1 else many}" for count, one, many in counts if count
     )
     # The counts come before the long texts, so they stay in view on a small terminal.
+    # The description before the source: packs describe the source's title as "below".
     lines = [plain(pack.title, "bold"), Content.styled(summary, "$text-muted")]
+    if pack.description:
+        lines.append(plain(pack.description))
     if pack.source:
         source = pack.source
         byline = ", ".join(
             part for part in (source.author, source.publication, source.date) if part
         )
         lines.append(plain(source.title + (f" ({byline})" if byline else ""), "italic"))
-    if pack.description:
-        lines.append(plain(pack.description))
     return Content("\n").join(lines)
 
 
@@ -73,7 +74,7 @@ class HomeScreen(Screen[None]):
         Binding("s", "app.study", "Study"),
         Binding("t", "app.stats", "Stats"),
         Binding("p", "focus('#packs')", "Packs"),
-        Binding("m", "focus('#modes')", "Modes"),
+        Binding("m", "modes", "Modes"),
         Binding("question_mark", "app.help", "Help", show=False),
     ]
 
@@ -100,17 +101,26 @@ class HomeScreen(Screen[None]):
                 packs = ChoiceList(LOOKING_FOR_PACKS, id="packs")
                 packs.border_title = "Pack"
                 yield packs
-                info = Static(
-                    Content.styled("Opening the pack\u2026", "$text-muted"), id="pack-info"
-                )
-                info.border_title = "About this pack"
-                yield info
+                # Focusable and scrolling, so a long description can be read to its end with
+                # the keyboard on a small terminal.
+                with VerticalScroll(id="pack-info") as info:
+                    info.border_title = "About this pack"
+                    yield Static(
+                        Content.styled("Opening the pack\u2026", "$text-muted"),
+                        id="pack-info-text",
+                    )
             with Vertical(id="mode-column"):
                 modes = ChoiceList(*(Choice(m.key, m.title, m.line) for m in MODES), id="modes")
                 modes.border_title = "Start a quiz"
                 yield modes
                 yield DueForReview(id="due")
         yield Footer()
+
+    def action_modes(self) -> None:
+        """`m`: to the list of modes, at its first mode, so the arrows always start there."""
+        modes = self.query_one("#modes", ChoiceList)
+        modes.focus()
+        modes.highlighted = 0 if modes.option_count else None
 
     def mode_to_start(self) -> str | None:
         """The mode Enter would start: the one highlighted, when the list of modes has focus."""
@@ -186,15 +196,16 @@ class HomeScreen(Screen[None]):
 
     def _show_pack(self) -> None:
         app = self.trainer
-        info = self.query_one("#pack-info", Static)
-        info.remove_class("error")
+        box = self.query_one("#pack-info", VerticalScroll)
+        box.remove_class("error")
+        info = self.query_one("#pack-info-text", Static)
         if app.pack is not None:
             self.sub_title = app.pack.title
             info.update(pack_summary(app.pack))
             self._grey_out_empty_modes(app.pack)
         elif app.pack_error:
             self.sub_title = "no pack open"
-            info.add_class("error")
+            box.add_class("error")
             where = str(app.pack_path) if app.pack_path else "the pack"
             info.update(
                 Content.assemble(

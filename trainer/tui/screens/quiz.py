@@ -313,7 +313,8 @@ class QuizScreen(Screen[SummaryEvent | None]):
             # Hints about an answer now named would only crowd out the ones still useful.
             self._hints = [hint for hint in self._hints if hint[0] not in named]
             self._show_hints()
-        self.query_one("#answer", Input).placeholder = self._placeholder(event.state)
+        if not self.awaiting_next:  # "I was right" on an ended question: Enter still moves on
+            self.query_one("#answer", Input).placeholder = self._placeholder(event.state)
         self.refresh_bindings()
 
     def _placeholder(self, state: str) -> str:

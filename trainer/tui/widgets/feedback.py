@@ -71,8 +71,9 @@ def verdict_content(pack: Pack, event: VerdictEvent, *, reveal: bool) -> Content
     explanation = str(verdict.get("explanation") or "")
     if explanation and not (belongs_to and verdict.get("reason") == "neighbour"):
         lines.append(plain(explanation))
-    if verdict.get("feedback"):
-        lines.append(Content.assemble(_label("Feedback: "), plain(str(verdict["feedback"]))))
+    feedback = str(verdict.get("feedback") or "")
+    if feedback and feedback not in explanation:  # a rejection often quotes it already
+        lines.append(Content.assemble(_label("Feedback: "), plain(feedback)))
     found = tuple(verdict.get("concepts_found") or ())
     missing = tuple(verdict.get("concepts_missing") or ())
     if found or missing:
