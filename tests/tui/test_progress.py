@@ -302,8 +302,8 @@ async def test_stats_screen_shows_the_figures_the_stats_command_computes() -> No
         assert due_line(due) in text
         for line in accuracy_chart(expected.by_day):
             assert line.rstrip() in text
-        assert "  0% of 2   Bullying moves to shoes, bags" in text
-        assert " 50% of 2   Uniforms reduce bullying over clothes." in text
+        assert "  0% of 2   Bullies just pick on shoes, bags and…" in text
+        assert " 50% of 2   Uniforms reduce bullying." in text
         kinds = screen.query_one("#kinds", DataTable)
         rows = [[str(cell) for cell in kinds.get_row_at(i)] for i in range(kinds.row_count)]
         assert rows[0] == ["Rebuttal", "0/2", "0%"]  # weakest kind first

@@ -374,3 +374,32 @@ async def test_a_rejection_says_its_feedback_once() -> None:
         shown = app.screen.query_one(FeedbackPanel).verdict_shown.plain
         assert "\u2718 Not right" in shown
         assert shown.count("The author argues the opposite direction") == 1, shown
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_items_are_listed_by_short_titles_that_tell_them_apart(
+    size: tuple[int, int],
+) -> None:
+    """Results, the checklist and Stats list items by label: at most about 40 characters,
+    none of them the shared opening "The author answers that..."."""
+    app = make_app(BUILTIN_PACK)
+    async with app.run_test(size=size) as pilot:
+        await open_app(pilot)
+        await pilot.press("m", "down", "enter")  # Rebuttals
+        await settle(pilot)
+        quiz = app.screen
+        assert isinstance(quiz, QuizScreen) and quiz.session is not None
+        while not quiz.session.finished:
+            quiz.action_skip()
+            await pilot.pause()
+            quiz.action_next()
+            await pilot.pause()
+        await settle(pilot)
+        assert isinstance(app.screen, ResultsScreen)
+        text = screen_text(app)
+        assert "The author answers that" not in text
+        labels = [str(entry["label"]) for entry in app.screen.summary.by_item]
+        assert len(labels) >= 5 and len(set(labels)) == len(labels)
+        assert all(len(label) <= 41 for label in labels)
+        for label in labels[:3]:
+            assert label.rstrip("\u2026")[:20] in text

@@ -193,6 +193,7 @@ class Builder:
             role=_str(raw.get("role")),
             name=name,
             evidence_kind=_str(raw.get("kind")),
+            title=_str(raw.get("label")),
         )
 
     def _check_in_source(self, excerpt: str, path: str, what: str) -> None:

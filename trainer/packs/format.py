@@ -136,9 +136,21 @@ VOCABULARY = MapOf(
     },
 )
 
+LABEL_MAX = 48
+"""The longest `label:` a pack may give an item (`trainer.packs.model.LABEL_LENGTH` is the
+length a derived label aims at)."""
+
 _COMMON: dict[str, Key] = {
     "id": Key(ID, required=True),
     "text": Key(Str("The claim stated in full, in a neutral voice."), required=True),
+    "label": Key(
+        Str(
+            "A short title for the item wherever items are listed (results, stats, the "
+            "checklist): at most 48 characters, about 40 reads best. Derived from `text` "
+            "when absent.",
+            max_len=LABEL_MAX,
+        )
+    ),
     "passage": Key(Str("An excerpt of the source text this item comes from, copied exactly.")),
     "answer": Key(ANSWER, required=True),
 }

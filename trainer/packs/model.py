@@ -6,6 +6,7 @@ quizzes, the terminal app) can trust every reference and never sees raw YAML.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -118,17 +119,46 @@ class Item:
     role: str = ""
     name: str = ""
     evidence_kind: str = ""
+    title: str = ""
+    """The pack's `label:` for the item, "" when it gives none (see `label`)."""
 
     @property
     def label(self) -> str:
-        """A short human name for the item, used in feedback ("the Kursk claim")."""
+        """A short title for the item wherever items are listed and in feedback: the pack's
+        `label:`, or one derived from the model answer (see `derived_label`)."""
+        if self.title:
+            return self.title
         if self.kind is Kind.PERSON:
             return self.name
-        first = self.text.strip().split(". ")[0]
-        if len(first) <= 80:
-            return first
-        cut = first[:78].rsplit(" ", 1)[0] if " " in first[:78] else first[:77]
-        return cut.rstrip(" ,;:") + "..."  # at a word boundary: "illu..." reads as a typo
+        # The model answer is said plainly and differs item to item; the texts share their
+        # openings ("Critics of the author's view argue that ...").
+        return derived_label(self.answer.canonical or self.text)
+
+
+LABEL_LENGTH = 40
+"""How long a derived label may be, in characters (a pack's own `label:` may be up to
+`trainer.packs.format.LABEL_MAX`): short enough for a results table or a checklist line."""
+
+_FRAMES = re.compile(
+    r"^(?:the author (?:argues|answers|says|notes|points out|replies|cites|warns|doubts)"
+    r"(?: that)?|some (?:argue|say)(?: that)?)\s+",
+    re.IGNORECASE,
+)
+"""Openings that most items share ("The author answers that ..."): five labels that all
+read "The author answers that..." tell a student nothing."""
+
+
+def derived_label(text: str) -> str:
+    """The text's first sentence without a shared opening, capitalised, and cut at a word
+    to `LABEL_LENGTH` characters with an ellipsis ("illu..." would read as a typo)."""
+    first = text.strip().split(". ")[0].strip()
+    bare = _FRAMES.sub("", first) or first
+    bare = bare[:1].upper() + bare[1:]
+    if len(bare) <= LABEL_LENGTH:
+        return bare
+    room = bare[: LABEL_LENGTH - 1]
+    cut = room.rsplit(" ", 1)[0] if " " in room else room
+    return cut.rstrip(" ,;:") + "\u2026"
 
 
 @dataclass(frozen=True, slots=True)

@@ -307,9 +307,9 @@ class QuizScreen(Screen[SummaryEvent | None]):
             checklist = self.query_one("#checklist", Checklist)
             named = (event.item_id, *event.also_named)
             for item_id in named:
-                answer = self.pack.item(item_id).answer.canonical
-                if answer not in checklist.named:
-                    checklist.named = (*checklist.named, answer)
+                label = self.pack.item(item_id).label  # short: a whole answer is cut at 80
+                if label not in checklist.named:
+                    checklist.named = (*checklist.named, label)
             # Hints about an answer now named would only crowd out the ones still useful.
             self._hints = [hint for hint in self._hints if hint[0] not in named]
             self._show_hints()
@@ -335,7 +335,9 @@ class QuizScreen(Screen[SummaryEvent | None]):
         feedback = self.query_one("#feedback", FeedbackPanel)
         feedback.show_result(result_content(self.pack, event))
         checklist = self.query_one("#checklist", Checklist)
-        checklist.missed = tuple(missed.answer for missed in event.missed if missed.answer)
+        checklist.missed = tuple(
+            self.pack.item(missed.id).label for missed in event.missed if missed.answer
+        )
         if event.revised:
             return
         self.query_one("#progress", ProgressBar).advance(1)
