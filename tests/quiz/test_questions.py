@@ -41,10 +41,8 @@ def test_prompts_ask_what_the_issue_asks(pack: Pack) -> None:
     def prompts(k: QuestionKind) -> list[str]:
         return [q.prompt for q in questions_of_kind(pack, k)]
 
-    assert prompts(QuestionKind.PREMISES)[0].startswith(
-        f"The author argues: {pack.thesis.answer.canonical}"
-    )
-    assert prompts(QuestionKind.PREMISES)[0].endswith("Name the premises (6).")
+    # Not quoting the thesis, whose words ("illusory benefits") answer a premise's hint.
+    assert prompts(QuestionKind.PREMISES) == ["Name the premises behind the author's thesis (6)."]
     assert prompts(QuestionKind.COUNTERARGUMENTS) == [
         "Which claimed benefits does the author reject? Name them (3)."
     ]
@@ -158,6 +156,19 @@ def test_no_prompt_gives_away_a_claim_before_it_is_asked_for(pack: Pack, seed: i
         asked = next(i for i, q in enumerate(questions) if q.kind is statement)
         subject = questions[asked].subject
         assert all(q.subject != subject for q in questions[:asked])
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_what_someone_argued_is_asked_before_their_words_are_quoted(pack: Pack, seed: int) -> None:
+    """Issue 13: "Who said '...'" (Peskov) came before "What did Dmitri Peskov argue?", whose
+    answer it had just shown."""
+    for mode in (Mode.ATTRIBUTION, Mode.MIXED):
+        questions = plan(pack, mode, seed=seed)
+        argued = {q.subject: i for i, q in enumerate(questions) if q.kind.value == "what_argued"}
+        for place, question in enumerate(questions):
+            if question.kind.value == "who_said":
+                speaker = pack.item(question.subject).speaker
+                assert argued.get(speaker, -1) < place, (seed, mode, question.id)
 
 
 def test_first_words_never_give_a_short_answer_away() -> None:

@@ -42,9 +42,7 @@ def only(events: list[Event], kind: str) -> dict[str, Any]:
 def test_premises_are_named_one_at_a_time_each_against_those_not_yet_named() -> None:
     session, grader, events = start((QuestionKind.PREMISES, None))
     question = only(events, "question")
-    assert question["prompt"] == (
-        "The author argues: Uniforms should be optional. Name the premises (3)."
-    )
+    assert question["prompt"] == ("Name the premises behind the author's thesis (3).")
     assert (question["expects"], question["number"], question["total"]) == (3, 1, 1)
 
     before = len(grader.calls)

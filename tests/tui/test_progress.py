@@ -166,18 +166,19 @@ async def test_answers_are_saved_as_they_happen() -> None:
     app = make_app(SMALL_PACK)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_app(pilot)
-        await start(pilot, "attribution")
-        await answer(pilot, "dana lee")
+        await start(pilot, "attribution")  # what Dana Lee argued, then who said her words
+        assert app.pack is not None
+        await answer(pilot, app.pack.item("lee-quote").answer.canonical)
         await saved(app)
         # Saved before the quiz is over, by the app's own connection.
         so_far = await app.progress.ask(lambda store: [a.item_id for a in store.attempts()])
-        assert so_far == ["lee"]
+        assert so_far == ["lee-quote"]
         await pilot.press("enter", "f3", "enter")  # skip the second question: a miss
         await settle(pilot)
         assert type(app.screen).__name__ == "ResultsScreen"
     assert stored() == [
-        ("lee", "correct", "attribution", False),
-        ("lee-quote", "incorrect", "attribution", False),
+        ("lee-quote", "correct", "attribution", False),
+        ("lee", "incorrect", "attribution", False),
     ]
     with ProgressStore(progress_db_path()) as store:
         sessions = {a.session for a in store.attempts()}
@@ -194,7 +195,7 @@ async def test_i_was_right_marks_the_saved_attempt_overridden_and_rerates_it() -
         await pilot.press("f5")
         await pilot.pause()
         # Closing the app straight away still saves the override.
-    assert stored() == [("lee", "incorrect", "attribution", True)]
+    assert stored() == [("lee-quote", "incorrect", "attribution", True)]  # what Lee argued
     db = sqlite3.connect(progress_db_path())
     at, due = db.execute(
         "SELECT a.at, c.due FROM attempts a JOIN cards c USING (item_id)"

@@ -121,7 +121,7 @@ async def test_premises_wrong_then_hint_then_right_then_partial_and_say_more() -
     async with quiz("premises") as s:
         await s.state_the_thesis()
         assert s.session.current.id == "premises:thesis"
-        assert "Name the premises (1)" in screen_text(s.app)
+        assert "Name the premises behind the author's thesis (1)" in screen_text(s.app)
         checklist = s.quiz.query_one(Checklist)
         assert checklist.display and checklist.wanted == 1 and checklist.named == ()
         assert "Named 0 of 1" in screen_text(s.app)
@@ -185,10 +185,11 @@ async def test_rebuttals_give_up_reveals_the_answer() -> None:
 
 async def test_attribution_override_and_skip() -> None:
     async with quiz("attribution") as s:
-        assert s.session.current.id == "who_said:lee-quote"
+        # What Lee argued comes before "Who said '<her words>'?", which would answer it.
+        assert s.session.current.id == "what_argued:lee"
         await s.answer("Sam Writer")
         assert s.verdict.startswith("\u2718 Not right")
-        assert "Model answer: Dana Lee" in s.verdict  # a one-answer question ends here
+        assert f"Model answer: {s.model('lee-quote')}" in s.verdict  # one answer: it ends
         assert s.result.startswith("Question over")
         await s.press("f5")  # "I was right"
         assert s.last_verdict.overrides is not None
@@ -199,7 +200,7 @@ async def test_attribution_override_and_skip() -> None:
         assert s.quiz.check_action("override", ()) is None  # nothing left to override
 
         await s.press("enter")
-        assert s.session.current.id == "what_argued:lee"
+        assert s.session.current.id == "who_said:lee-quote"
         await s.press("f3")
         assert s.last_result.outcome == "skipped"
         assert s.result.startswith("Skipped")

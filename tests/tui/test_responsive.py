@@ -109,7 +109,7 @@ async def test_a_slow_grade_leaves_the_app_answering_keys() -> None:
         assert isinstance(quiz, QuizScreen) and quiz.session is not None
         (grader,) = graders
         field = quiz.query_one("#answer", Input)
-        field.value = "Dana Lee"
+        field.value = "Uniforms don't help children learn."  # what Dana Lee argued
         await pilot.press("enter")
         assert await _wait(grader.started), "the answer was never graded"
         beat = Heartbeat(app)
@@ -151,7 +151,7 @@ async def test_ending_the_quiz_while_grading_keeps_the_answer() -> None:
         await settle(pilot)
         quiz = app.screen
         assert isinstance(quiz, QuizScreen)
-        quiz.query_one("#answer", Input).value = "Dana Lee"
+        quiz.query_one("#answer", Input).value = "Uniforms don't help children learn."
         await pilot.press("enter")
         assert await _wait(graders[0].started)
         await pilot.press("escape")  # End quiz? ...

@@ -52,7 +52,37 @@ def plan(pack: Pack, mode: Mode, *, seed: int, limit: int | None = None) -> tupl
         # The argument's skeleton in its own order: what it claims, why, what it concludes.
         questions.sort(key=lambda q: _FRAME_RANK.get(q.kind, 1))
     state_before_quoting(questions)
+    argued_before_quoted(questions, pack)
     return tuple(questions if limit is None else questions[: max(0, limit)])
+
+
+def argued_before_quoted(questions: list[Question], pack: Pack) -> None:
+    """Move each "What did X argue?" before the first "Who said '...'?" that quotes X: the
+    quoted words are an answer to what X argued. Linear, like `state_before_quoting`."""
+    speaker_of = {q.subject: pack.item(q.subject).speaker for q in questions if q.kind is _WHO}
+    first_quoted: dict[str, int] = {}
+    for place, question in enumerate(questions):
+        if question.kind is _WHO:
+            first_quoted.setdefault(speaker_of[question.subject], place)
+    before: dict[int, list[Question]] = {}
+    moved: set[int] = set()
+    for place, question in enumerate(questions):
+        target = first_quoted.get(question.subject) if question.kind is _ARGUED else None
+        if target is not None and target < place:
+            before.setdefault(target, []).append(question)
+            moved.add(place)
+    if not moved:
+        return
+    ordered: list[Question] = []
+    for place, question in enumerate(questions):
+        ordered.extend(before.get(place, ()))
+        if place not in moved:
+            ordered.append(question)
+    questions[:] = ordered
+
+
+_WHO = QuestionKind.WHO_SAID
+_ARGUED = QuestionKind.WHAT_ARGUED
 
 
 def state_before_quoting(questions: list[Question]) -> None:

@@ -125,9 +125,9 @@ def _premises(pack: Pack) -> Iterator[Question]:
     premises = pack.of_kind(Kind.PREMISE)
     if premises:
         thesis = pack.thesis
-        prompt = (
-            f"The author argues: {_sentence(_claim(thesis))} Name the premises ({len(premises)})."
-        )
+        # Not quoting the thesis: its words often are a premise's answer ("illusory
+        # benefits"), and the thesis question comes first (`modes.state_before_quoting`).
+        prompt = f"Name the premises behind the author's thesis ({len(premises)})."
         yield Question(QuestionKind.PREMISES, thesis.id, prompt, tuple(p.id for p in premises))
 
 
