@@ -100,6 +100,8 @@ def bench_startup(repeat: int) -> tuple[float, float, float]:
         env["DEBATE_TRAINER_HOME"] = home
         hello = Path(home) / "hello.py"
         hello.write_text(HELLO, encoding="utf-8")
+        # A returning student: a first start asks for the name before the home screen.
+        (Path(home) / "settings.json").write_text('{"student": "bench"}', encoding="utf-8")
         trainer = [str(BIN / "debate-trainer")]
         first_env = {**env, "DEBATE_TRAINER_BENCH_EXIT": "1"}
         runs: list[tuple[list[str], dict[str, str], bytes, bool]] = [
@@ -144,7 +146,7 @@ MEMORY_SCRIPT = textwrap.dedent(
     from trainer.tui.app import AppOptions, TrainerApp
 
     async def main():
-        app = TrainerApp(AppOptions(seed=1, save_settings=False))
+        app = TrainerApp(AppOptions(seed=1, save_settings=False, student="bench"))
         async with app.run_test(size=(80, 24)) as pilot:
             await app.workers.wait_for_complete()
             app.start_quiz("mixed")
@@ -199,7 +201,7 @@ async def _grading_latency(answers: int) -> tuple[list[float], list[float]]:
             last_message[0] = message
             last_submit[0] = time.perf_counter()
 
-    app = TrainerApp(AppOptions(seed=7, save_settings=False))
+    app = TrainerApp(AppOptions(seed=7, save_settings=False, student="bench"))
     async with app.run_test(size=(80, 24), message_hook=hook) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()

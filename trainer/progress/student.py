@@ -13,12 +13,16 @@ import re
 from pathlib import Path
 
 from trainer.locations import settings_path
-from trainer.packs.safe_text import UNSAFE
 
 MAX_STUDENT_NAME = 60
 """Longest name kept, in characters: enough for a full name, short enough for a column."""
 
 _SPACES = re.compile(r"\s+")
+UNSAFE = re.compile(
+    "[\n\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+"""`trainer.packs.safe_text.UNSAFE`, written out: the app reads the name before its first
+frame, and importing `trainer.packs` there would import the pack loader (a worker's job)."""
 
 
 def clean_student_name(text: str) -> str:
