@@ -50,7 +50,7 @@ class PackIndex:
         """The key texts read so far, while the index is built: kept apart from `read`'s
         cache, which is for answers and would otherwise be filled with a large pack's keys
         (and their memory) that no answer ever repeats."""
-        with _collection_paused():
+        with _collection_paused(freeze=len(pack.items) >= tuning.freeze_from):
             self._build(pack, tuning)
         self._building = None
 
@@ -340,19 +340,23 @@ class PackIndex:
 
 
 @contextmanager
-def _collection_paused() -> Iterator[None]:
+def _collection_paused(*, freeze: bool) -> Iterator[None]:
     """Keep Python's cycle collector off the index. Building it allocates hundreds of
     thousands of small tuples and sets, none of them in a cycle, and every full collection
     walked all of them again: indexing a 10,000-item pack took twice as long, and grading
     against it half as fast, as the same work with no collector. So the collector pauses
-    while the index is built, and the index is then frozen (`gc.freeze`): moved out of the
-    collector's view. It is still freed by reference counting when the grader goes."""
+    while the index is built; and a large index is then frozen (`gc.freeze`), out of the
+    collector's view, still freed by reference counting when the grader goes. Freezing
+    moves every object of the process out of view, so a cycle that was alive then and dies
+    later is never collected: for a small pack, where the collector costs little, the
+    index is not frozen."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
+        if freeze:
+            gc.freeze()
         if enabled:
             gc.enable()
 

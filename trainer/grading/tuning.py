@@ -46,6 +46,10 @@ class Tuning:
     spelling_slip_length: int = 5
     """In a pack's own spellings (`vocabulary.same`), a word after the first may be one
     letter off if it is at least this long ("north koria" for "north korea")."""
+    freeze_from: int = 2_000
+    """Packs of at least this many items have their built index frozen out of the cycle
+    collector's view (`index._collection_paused`): above it, the collector walking the index
+    again and again costs more than the rare cycle freezing keeps alive."""
     match_cache: int = 200_000
     """Answer words whose matches are remembered per pack; past this, they are recomputed."""
 
