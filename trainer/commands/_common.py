@@ -33,6 +33,25 @@ def load_or_report(path: str | Path) -> Pack | None:
         return None
 
 
+def read_input_or_report(command: str, path: Path) -> str | None:
+    """A CSV the user named, as text, or None after saying on stderr why not: it must be a
+    regular file (a pipe or a device would be read for ever), within the pack size limit,
+    in UTF-8."""
+    from trainer.packs.files import read_bounded
+
+    if not path.is_file():
+        print(f"{command}: {visible(str(path))}: is not a readable file", file=sys.stderr)
+        return None
+    try:
+        return read_bounded(path, str(path)).decode("utf-8-sig")
+    except PackError as error:
+        for problem in error.problems:
+            print(f"{command}: {problem.describe()}", file=sys.stderr)
+    except UnicodeDecodeError:
+        print(f"{command}: {visible(str(path))}: is not UTF-8 text", file=sys.stderr)
+    return None
+
+
 def open_store_or_report(command: str, *, read_only: bool = False) -> ProgressStore | None:
     """The progress store, or None after saying why on stderr.
 

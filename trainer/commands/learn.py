@@ -13,9 +13,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from trainer.commands._common import EXIT_DISAGREE, EXIT_INVALID, EXIT_OK, load_or_report
+from trainer.commands._common import (
+    EXIT_DISAGREE,
+    EXIT_INVALID,
+    EXIT_OK,
+    load_or_report,
+    read_input_or_report,
+)
 from trainer.packs.errors import PackError
-from trainer.packs.files import read_bounded
 from trainer.packs.learning import Conflict, merge, read_marks
 from trainer.packs.marked import MARKED_FILE, write_marked
 from trainer.packs.safe_text import visible
@@ -49,19 +54,14 @@ def run(args: argparse.Namespace) -> int:
         )
         return EXIT_INVALID
     source = Path(args.marked)
-    if not source.is_file():  # a pipe or a device would be read for ever
-        print(f"learn: {visible(str(source))}: is not a readable file", file=sys.stderr)
+    text = read_input_or_report("learn", source)
+    if text is None:
         return EXIT_INVALID
     try:
-        data = read_bounded(source, str(source))
-        text = data.decode("utf-8-sig")
         new = read_marks(text, str(source), frozenset(item.id for item in pack))
     except PackError as error:
         for problem in error.problems:
             print(f"learn: {problem.describe()}", file=sys.stderr)
-        return EXIT_INVALID
-    except UnicodeDecodeError:
-        print(f"learn: {visible(str(source))}: is not UTF-8 text", file=sys.stderr)
         return EXIT_INVALID
     result = merge(pack.marked, new)
     for conflict in result.conflicts:

@@ -16,11 +16,15 @@ from functools import partial
 from pathlib import Path
 from typing import TextIO
 
-from trainer.commands._common import EXIT_INVALID, EXIT_OK, load_or_report, write_replacing
+from trainer.commands._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    load_or_report,
+    read_input_or_report,
+    write_replacing,
+)
 from trainer.grading.engine import grader_for
 from trainer.grading.triage import Cluster, triage
-from trainer.packs.errors import PackError
-from trainer.packs.files import read_bounded
 from trainer.packs.safe_text import csv_cell, visible
 
 COLUMNS = ("item", "cluster", "size", "answer", "verdict", "score", "confidence", "human")
@@ -46,16 +50,12 @@ def run(args: argparse.Namespace) -> int:
     if pack is None:
         return EXIT_INVALID
     source = Path(args.answers)
-    if not source.is_file():  # a pipe or a device would be read for ever
-        print(f"triage: {visible(str(source))}: is not a readable file", file=sys.stderr)
+    text = read_input_or_report("triage", source)
+    if text is None:
         return EXIT_INVALID
     try:
-        text = read_bounded(source, str(source)).decode("utf-8-sig")
         rows = list(csv.DictReader(io.StringIO(text, newline=""), strict=True))
-    except PackError as error:
-        print(f"triage: {error.report()}", file=sys.stderr)
-        return EXIT_INVALID
-    except (UnicodeDecodeError, csv.Error) as error:
+    except csv.Error as error:
         print(f"triage: {visible(str(source))}: cannot read it as CSV ({error})", file=sys.stderr)
         return EXIT_INVALID
     pairs, unknown = [], 0

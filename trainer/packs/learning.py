@@ -13,9 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from trainer.packs.errors import PackError, Problem
-from trainer.packs.marked import MAX_ANSWER, human_mark
+from trainer.packs.marked import Place, checked_mark
 from trainer.packs.model import MarkedAnswer
-from trainer.packs.safe_text import first_unsafe
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,31 +78,19 @@ def read_marks(text: str, name: str, item_ids: frozenset[str]) -> tuple[MarkedAn
         message = f"has no {', '.join(missing)} column (it needs item, answer and human)"
         raise PackError([Problem(name, 1, 1, "", message)])
     at = {column: header.index(column) for column in ("item", "answer", "human")}
+    columns = (at["item"] + 1, at["answer"] + 1, at["human"] + 1)
     problems: list[Problem] = []
     marks: list[MarkedAnswer] = []
     for line, row in enumerate(rows[1:], start=2):
         cells = {c: row[i].strip() if i < len(row) else "" for c, i in at.items()}
         if not cells["human"]:
             continue
-        mark = _mark(cells, line, name, item_ids, problems)
+        place = Place(name, line, columns)
+        mark = checked_mark(
+            cells["item"], cells["answer"], cells["human"], place, item_ids, problems
+        )
         if mark is not None:
             marks.append(mark)
     if problems:
         raise PackError(problems)
     return tuple(marks)
-
-
-def _mark(
-    cells: dict[str, str], line: int, name: str, item_ids: frozenset[str], problems: list[Problem]
-) -> MarkedAnswer | None:
-    accept = human_mark(cells["human"])
-    answer = cells["answer"]
-    if cells["item"] not in item_ids:
-        problems.append(Problem(name, line, 1, "", "names no item of the pack"))
-    elif accept is None:
-        problems.append(Problem(name, line, 1, "", "the mark must be accept or reject"))
-    elif not answer or len(answer) > MAX_ANSWER or first_unsafe(answer) is not None:
-        problems.append(Problem(name, line, 1, "", "the answer is empty, too long or unsafe"))
-    else:
-        return MarkedAnswer(cells["item"], answer, accept, line)
-    return None

@@ -13,6 +13,7 @@ import csv
 import hashlib
 import io
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from trainer.packs.errors import PackError, Problem
@@ -108,25 +109,46 @@ def _row(
         problems.append(Problem(name, line, 1, "", f"has {len(row)} cells, not 3"))
         return None
     item, answer, human = (cell.strip() for cell in row)
-    if item not in item_ids:
-        problems.append(Problem(name, line, 1, "", "names no item of the pack"))
-        return None
+    return checked_mark(item, answer, human, Place(name, line, (1, 2, 3)), item_ids, problems)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a mark's row is, for its problems: the file, the line, and the columns of its
+    item, answer and mark."""
+
+    file: str
+    line: int
+    columns: tuple[int, int, int]
+
+    def problem(self, cell: int, message: str) -> Problem:
+        return Problem(self.file, self.line, self.columns[cell], "", message)
+
+
+def checked_mark(
+    item: str,
+    answer: str,
+    human: str,
+    place: Place,
+    item_ids: frozenset[str],
+    problems: list[Problem],
+) -> MarkedAnswer | None:
+    """A mark from its three cells, or None after noting what is wrong with them: the one
+    check for the pack's `marked.csv` and for every sheet `learn` reads."""
     mark = human_mark(human)
-    if mark is None:
-        problems.append(Problem(name, line, 3, "", "the mark must be accept or reject"))
-        return None
     unsafe = first_unsafe(answer)
-    if not answer:
-        problems.append(Problem(name, line, 2, "", "the answer is empty"))
+    if item not in item_ids:
+        problems.append(place.problem(0, "names no item of the pack"))
+    elif mark is None:
+        problems.append(place.problem(2, "the mark must be accept or reject"))
+    elif not answer:
+        problems.append(place.problem(1, "the answer is empty"))
     elif len(answer) > MAX_ANSWER:
-        message = f"the answer is over {MAX_ANSWER:,} characters"
-        problems.append(Problem(name, line, 2, "", message))
+        problems.append(place.problem(1, f"the answer is over {MAX_ANSWER:,} characters"))
     elif unsafe is not None:
-        problems.append(
-            Problem(name, line, 2, "", f"the answer holds a control character {unsafe}")
-        )
+        problems.append(place.problem(1, f"the answer holds a control character {unsafe}"))
     else:
-        return MarkedAnswer(item, answer, mark, line)
+        return MarkedAnswer(item, answer, mark, place.line)
     return None
 
 
