@@ -7,6 +7,7 @@ the same session and a golden transcript stays golden.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from enum import StrEnum
 
 from trainer.packs.model import Pack
@@ -64,21 +65,10 @@ def argued_before_quoted(questions: list[Question], pack: Pack) -> None:
     for place, question in enumerate(questions):
         if question.kind is _WHO:
             first_quoted.setdefault(speaker_of[question.subject], place)
-    before: dict[int, list[Question]] = {}
-    moved: set[int] = set()
-    for place, question in enumerate(questions):
-        target = first_quoted.get(question.subject) if question.kind is _ARGUED else None
-        if target is not None and target < place:
-            before.setdefault(target, []).append(question)
-            moved.add(place)
-    if not moved:
-        return
-    ordered: list[Question] = []
-    for place, question in enumerate(questions):
-        ordered.extend(before.get(place, ()))
-        if place not in moved:
-            ordered.append(question)
-    questions[:] = ordered
+    _move_before(
+        questions,
+        lambda q: first_quoted.get(q.subject) if q.kind is _ARGUED else None,
+    )
 
 
 _WHO = QuestionKind.WHO_SAID
@@ -96,12 +86,18 @@ def state_before_quoting(questions: list[Question]) -> None:
     first: dict[str, int] = {}
     for place, question in enumerate(questions):
         first.setdefault(question.subject, place)
+    _move_before(questions, lambda q: first[q.subject] if q.kind in _STATEMENTS else None)
+
+
+def _move_before(questions: list[Question], target: Callable[[Question], int | None]) -> None:
+    """Move each question to just before the place `target` names for it, when that place
+    comes earlier; the rest keep their places and order. One pass to choose, one to rebuild."""
     before: dict[int, list[Question]] = {}
     moved: set[int] = set()
     for place, question in enumerate(questions):
-        target = first[question.subject]
-        if question.kind in _STATEMENTS and target < place:
-            before.setdefault(target, []).append(question)
+        goal = target(question)
+        if goal is not None and goal < place:
+            before.setdefault(goal, []).append(question)
             moved.add(place)
     if not moved:
         return
