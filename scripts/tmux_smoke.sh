@@ -10,34 +10,10 @@
 # Exit status: 0 passed, 1 failed, 77 tmux is not installed (the pytest wrapper skips).
 set -euo pipefail
 
-root=$(cd "$(dirname "$0")/.." && pwd)
-bin=${DEBATE_TRAINER_BIN:-$root/.venv/bin/debate-trainer}
-command -v tmux >/dev/null 2>&1 || { echo "tmux is not installed" >&2; exit 77; }
-[ -x "$bin" ] || { echo "no console script at $bin" >&2; exit 1; }
-
-socket="debate-trainer-smoke-$$"   # a private tmux server: the user's sessions are untouched
-session=smoke
-home=$(mktemp -d)
-unset TMUX
-t() { tmux -L "$socket" "$@"; }
-cleanup() { t kill-server >/dev/null 2>&1 || true; rm -rf "$home"; }
-trap cleanup EXIT
-
-screen() { t capture-pane -p -t "$session" 2>/dev/null || true; }
-
-wait_for() {  # wait_for TEXT [SECONDS]: until the pane shows TEXT
-    local text=$1 limit=${2:-20} waited=0
-    until screen | grep -qF -- "$text"; do
-        sleep 0.2
-        waited=$((waited + 1))
-        if [ "$waited" -ge $((limit * 5)) ]; then
-            echo "FAILED: the screen never showed \"$text\"; it showed:" >&2
-            screen >&2
-            exit 1
-        fi
-    done
-    echo "ok: $text"
-}
+name=smoke
+poll=0.2
+# shellcheck source=scripts/tmux_lib.sh
+source "$(dirname "$0")/tmux_lib.sh"
 
 keys() { t send-keys -t "$session" "$@"; }
 
