@@ -115,6 +115,26 @@ def test_a_partial_answer_earns_one_say_more_try_graded_with_the_first() -> None
     assert (result["outcome"], result["score"]) == ("correct", 75)
 
 
+def test_a_second_try_scores_the_same_whether_it_adds_a_word_or_repeats_the_answer() -> None:
+    # Issue 13, item 6: the addition alone ("learning") scored 75 while the whole answer
+    # typed again (graded on its own, better than the combination) scored 100.
+    scores = []
+    for second in ("learning", "Looking smart is not learning."):
+        session, _, _ = start((QuestionKind.REBUTTAL, "smart"), (QuestionKind.EVIDENCE, None))
+        session.answer("smart")
+        scores.append(only(session.answer(second), "result")["score"])
+    assert scores == [75, 75]
+
+
+def test_a_say_more_try_that_names_another_premise_scores_it_in_full() -> None:
+    session, _, _ = start((QuestionKind.PREMISES, None))
+    session.answer("expensive")
+    session.answer("Bullying moves elsewhere.")  # not an addition: another premise, first try
+    session.answer("Uniforms cost too much.")
+    result = only(session.answer("Clothes do not help learning."), "result")
+    assert result["score"] == 300
+
+
 def test_still_partial_after_saying_more_ends_with_half_marks_and_the_model_answer() -> None:
     session, _, _ = start((QuestionKind.REBUTTAL, "smart"), (QuestionKind.EVIDENCE, None))
     session.answer("smart")

@@ -211,7 +211,10 @@ class Session:
         record = self._tick()
         said_more = self._phase is Phase.SAY_MORE
         origin = self._return_phase if said_more else self._phase
-        verdict, item_id, graded, used_more = self._grade(record, text, said_more)
+        verdict, item_id, graded = self._grade(record, text, said_more)
+        # A second try at the same target scores as one, whether it was graded added to the
+        # first answer or on its own (a repeat of the whole answer is the same addition).
+        second_try = said_more and item_id == self._partial_item
         repeated = None if said_more else self._already_named(record, text, verdict)
         if repeated is not None:
             # Not a wrong answer to the targets left: it costs nothing and marks nothing.
@@ -232,7 +235,7 @@ class Session:
         ended: QuestionOutcome | None = None
         also: tuple[str, ...] = ()
         if outcome == CORRECT:
-            self._name(record, item_id, self.rules.after_say_more if used_more else None)
+            self._name(record, item_id, self.rules.after_say_more if second_try else None)
             also = self._also_named(record, graded)
             ended = self._after_named(record)
         elif outcome == PARTIAL and not said_more:
@@ -273,7 +276,7 @@ class Session:
             also_named=also,
         )
         self._last = _Attempt(
-            event.seq, record, verdict, item_id, text, graded, self._attempts, used_more
+            event.seq, record, verdict, item_id, text, graded, self._attempts, second_try
         )
         if ended:
             self._end(out, ended, reveal=True)
@@ -499,19 +502,20 @@ class Session:
 
     def _grade(
         self, record: QuestionRecord, text: str, said_more: bool
-    ) -> tuple[VerdictLike, str, str, bool]:
-        """(verdict, target id, text graded, whether the say-more combination won)."""
+    ) -> tuple[VerdictLike, str, str]:
+        """(verdict, target id, text graded): a say-more try is graded both added to the
+        partial answer and on its own, and the better verdict counts."""
         remaining = record.remaining
         candidates = [self.pack.item(i) for i in remaining]
         alone = self._grade_against(text, candidates)
-        best, graded, used_more = alone, text, False
+        best, graded = alone, text
         if said_more and self._partial_item in remaining:
             combined_text = f"{self._partial_text} {text}"
             combined = self._grade_against(combined_text, [self.pack.item(self._partial_item)])
             if _rank(combined) >= _rank(alone):
-                best, graded, used_more = combined, combined_text, True
+                best, graded = combined, combined_text
         item_id = best.item_id if best.item_id in remaining else remaining[0]
-        return best, item_id, graded, used_more
+        return best, item_id, graded
 
     def _already_named(self, record: QuestionRecord, text: str, verdict: VerdictLike) -> str | None:
         """The target already named that `text` names again, in a question that takes several
