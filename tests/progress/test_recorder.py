@@ -101,10 +101,33 @@ def test_recall_question_records_named_items_and_every_missed_one(
         attempts = list(store.attempts())
     outcomes = {a.item_id: a.outcome for a in attempts}
     assert outcomes.pop("risk-war-with-nato") == "correct"
-    # The banana is not pinned on some premise; the five not named are each one miss.
+    # The five not named are each one miss, the banana's premise included (issue 13, item 9:
+    # the wrong answer itself is kept, with its text, where it used to be dropped).
     others = [p.id for p in pack.of_kind(Kind.PREMISE) if p.id != "risk-war-with-nato"]
-    assert sorted(outcomes) == sorted(others)
+    assert sorted(a.item_id for a in attempts[1:]) == sorted(others)
     assert set(outcomes.values()) == {"incorrect"}
+    assert [a.answer for a in attempts if a.answer] == [
+        "putin says nato would be at war with russia because of satellite data",
+        "bananas are yellow",
+    ]
+
+
+def test_i_was_right_on_a_wrong_premise_answer_rerates_the_kept_attempt(
+    tmp_path: Path, pack: Pack
+) -> None:
+    premises = list(questions_of_kind(pack, QuestionKind.PREMISES))
+    with ProgressStore(tmp_path / "p.sqlite3", fuzz=False) as store:
+        run_session(
+            store,
+            pack,
+            "premises",
+            'nothing here would help anyone\n{"command": "override"}\n{"command": "giveup"}\n',
+            premises,
+        )
+        attempts = list(store.attempts())
+    [kept] = [a for a in attempts if a.answer]
+    assert (kept.answer, kept.overridden) == ("nothing here would help anyone", True)
+    assert len(attempts) == len(premises[0].targets)  # the other five: one miss each
 
 
 def test_review_asks_due_items_most_overdue_first(tmp_path: Path, pack: Pack) -> None:

@@ -393,3 +393,21 @@ async def test_a_store_that_cannot_be_opened_is_a_notice_not_a_crash(
         await pilot.press("enter")
         await settle(pilot)
         assert type(app.screen).__name__ == "ResultsScreen"
+
+
+@pytest.mark.asyncio
+async def test_a_wrong_answer_to_name_the_premises_is_saved_with_its_words() -> None:
+    # Issue 13, item 9: wrong answers in a question that takes several answers were dropped.
+    app = make_app(SMALL_PACK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_app(pilot)
+        quiz = await start(pilot, "premises")
+        await pilot.press("f3", "enter")  # skip the thesis: on to the premises
+        await settle(pilot)
+        assert quiz._question is not None and quiz._question.kind == "premises"
+        await answer(pilot, "bananas are yellow")
+        await pilot.press("f4")
+        await saved(app)
+    with ProgressStore(progress_db_path()) as store:
+        kept = [(a.kind, a.outcome) for a in store.attempts() if a.answer == "bananas are yellow"]
+    assert kept == [("premises", "incorrect")]

@@ -6,11 +6,12 @@ not depend on the quiz engine's classes, and whatever produced a session can be 
 What counts as an attempt at an item, so that its card is rescheduled fairly:
 - a verdict on an answer, against the item it was graded as (an override re-rates it), and
   against any other target the same right answer named too (`also_named`);
-- when a "name them all" question ends, each target the student did not name (recorded as
-  incorrect with an empty answer: they could not recall it);
+- when a "name them all" question ends, each target the student did not name and gave no
+  answer for (recorded as incorrect with an empty answer: they could not recall it);
 - when any other question is skipped or given up without an answer, its first target.
-Wrong answers in a "name them all" question are not pinned on whichever premise they were
-closest to: the missed targets at the end carry that information.
+A wrong answer in a "name them all" question is kept with its text (a teacher reads it, and
+"I was right" re-rates it) against the target the grader found it closest to; that target is
+then not counted missed again when the question ends, so each target is one miss at most.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ class SessionRecorder:
         """Event sequence number of a verdict -> the attempt row it was stored as."""
         self._answered: set[str] = set()
         """Questions that had at least one verdict."""
+        self._tried: set[tuple[str, str]] = set()
+        """(question, item) of the recall targets a wrong or partial answer was kept for."""
         self.recorded = 0
 
     def consume(self, events: Iterable[Any]) -> None:
@@ -70,8 +73,8 @@ class SessionRecorder:
         verdict = data.get("verdict") or {}
         outcome = str(verdict.get("outcome", "incorrect"))
         item_id = str(verdict.get("item_id") or data.get("item_id") or "")
-        if str(data.get("kind")) in RECALL_KINDS and outcome == "incorrect":
-            return
+        if str(data.get("kind")) in RECALL_KINDS and outcome != "correct":
+            self._tried.add((question, item_id))
         recorded = self._record(
             item_id,
             str(data.get("kind", "")),
@@ -100,7 +103,8 @@ class SessionRecorder:
         if data.get("revised") or not missed:
             return
         if kind in RECALL_KINDS:
-            targets = missed
+            question = str(data.get("question", ""))
+            targets = [item_id for item_id in missed if (question, item_id) not in self._tried]
         elif data.get("outcome") in GIVEN_UP and data.get("question") not in self._answered:
             targets = missed[:1]
         else:
