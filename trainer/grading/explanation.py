@@ -116,7 +116,8 @@ def wrong_name_text(context: Context, names: Sequence[str]) -> str:
     given = ", ".join(sorted(n.title() for n in names))
     who = item.name if item.kind is Kind.PERSON else speaker_name(context.pack, item)
     tail = f"; the answer is about {who}" if who else ""
-    return f"Wrong name: {given} does not belong in this answer{tail}."
+    verb = "do" if len(names) > 1 else "does"
+    return f"Wrong name: {given} {verb} not belong in this answer{tail}."
 
 
 def _one_word(decision: Decision, context: Context) -> str:

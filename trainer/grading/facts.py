@@ -16,6 +16,7 @@ from trainer.grading.findings import FigureSlip, Slip
 from trainer.grading.index import PackIndex
 from trainer.grading.keys import Admits, ItemKey
 from trainer.grading.normalise import format_number
+from trainer.grading.places import places_in, stray_places
 from trainer.grading.scoring import ItemScore, Scores, listed_short
 from trainer.packs.model import Kind
 
@@ -91,7 +92,7 @@ def gather(contradictions: Contradictions, index: int, pool: frozenset[int] | No
         neighbour=neighbour(contradictions, index, pool),
         several=pool is not None and len(pool) > 1,
         figure=_stray_number(admits, figures, pack) or wrong_time(admits, figures, pack),
-        stray_names=_stray_names(key, admits, answer),
+        stray_names=_stray_names(key, admits, answer) + _stray_places(admits, answer, pack),
         has_key_figure=bool(figures.numbers & admits.figures.numbers),
         listed_short=listed_short(key, answer.content),
         fuzzy=answer.fuzzy,
@@ -236,6 +237,14 @@ def _stray_names(key: ItemKey, admits: Admits, answer: Answer) -> tuple[str, ...
     if stray and (admits.names or key.item.kind is Kind.PERSON):
         return tuple(sorted(stray))
     return ()
+
+
+def _stray_places(admits: Admits, answer: Answer, pack: PackIndex) -> tuple[str, ...]:
+    """Places of the kind the item names that it does not name: "China" for North Korea."""
+    if not admits.places:
+        return ()
+    strays = stray_places(places_in(answer.text), admits.places, pack.common)
+    return tuple(place.name for place in strays)
 
 
 def _shown(numbers: frozenset[str] | list[str]) -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from trainer.grading.lexicon import ENGLISH
 from trainer.grading.matching import Matcher, WordTable
 from trainer.grading.names import common_names, pack_names
 from trainer.grading.normalise import BREAK
+from trainer.grading.places import item_places
 from trainer.grading.reading import Reading, read
 from trainer.grading.terms import Group, Term, WordTerm, find_term, word_term_parity
 from trainer.grading.tuning import DEFAULT, Tuning
@@ -277,7 +278,11 @@ class PackIndex:
         found = self._admits.get(index)
         if found is None:
             key = self.keys[index]
-            found = Admits(self._figures(key.item, key.right), self._names(key.item, key.right))
+            found = Admits(
+                self._figures(key.item, key.right),
+                self._names(key.item, key.right),
+                item_places(key.item, tuple(p.text for p in key.right)),
+            )
             self._admits[index] = found
         return found
 

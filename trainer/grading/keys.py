@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from trainer.grading.figures import Duration
+from trainer.grading.places import Place
 from trainer.grading.reading import Reading
 from trainer.grading.terms import Group, WordTerm
 from trainer.packs.model import Item, MarkedAnswer, Thresholds
@@ -96,3 +97,5 @@ class Admits:
     figures: KeyFigures = field(default_factory=KeyFigures)
     names: frozenset[str] = frozenset()
     """People the item may name: those in its key, text and speaker."""
+    places: frozenset[Place] = frozenset()
+    """Places and organisations the item may name: those in its key, texts and passage."""

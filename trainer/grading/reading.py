@@ -104,6 +104,8 @@ def read_tokens(
             current += 1
             continue
         if role is _Role.ORDER or role is _Role.ORDER_SILENT:
+            if _swaps(token, keys, clause, current, lexicon):
+                passive.add(len(keys))
             markers.append(len(keys))
             if role is _Role.ORDER_SILENT:
                 continue
@@ -125,6 +127,24 @@ def read_tokens(
         content=tuple(dict.fromkeys(k for k, n in zip(keys, negs, strict=True) if not n)),
         keystring=" ".join(k for k, n in zip(keys, negs, strict=True) if not n),
         truncated=truncated,
+    )
+
+
+def _swaps(
+    token: str, keys: list[str], clause: list[int], current: int, lexicon: EnglishLexicon
+) -> bool:
+    """Whether the order word `token` reads the other way round, after a lesser comparative:
+    "the benefits are smaller than the risks" says the risks outweigh the benefits.
+
+    A negated order word ("not worth", "can't justify") is left to the negation: read as a
+    swap instead, it disagreed with the keys' other negated verbs of weighing ("cannot
+    balance"), and lost more right answers on the hold-outs than it gained.
+    """
+    return (
+        token == "than"
+        and bool(keys)
+        and clause[-1] == current
+        and keys[-1] in _stems(lexicon.lesser)
     )
 
 

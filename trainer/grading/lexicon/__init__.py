@@ -35,6 +35,8 @@ class EnglishLexicon:
     """Directional words dropped once they have marked the order."""
     passive_markers: frozenset[str]
     """Participles after which "by" swaps the two sides."""
+    lesser: frozenset[str]
+    """Comparatives before "than" that swap the two sides ("smaller than")."""
     time_units: Mapping[str, str]
     """Spellings of units of time, to the unit."""
     unit_days: Mapping[str, float]
@@ -56,6 +58,7 @@ ENGLISH = EnglishLexicon(
     directional=order.DIRECTIONAL,
     silent_directional=order.SILENT_DIRECTIONAL,
     passive_markers=order.PASSIVE_MARKERS,
+    lesser=order.LESSER,
     time_units=MappingProxyType(time.TIME_UNITS),
     unit_days=MappingProxyType(time.UNIT_DAYS),
     duration_cues=time.DURATION_CUES,

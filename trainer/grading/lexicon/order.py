@@ -12,3 +12,11 @@ SILENT_DIRECTIONAL = frozenset({"over", "instead", "rather", "ahead"})
 
 PASSIVE_MARKERS = frozenset({"outweighed", "exceeded"})
 """'A is outweighed by B' says 'B outweighs A': the sides swap."""
+
+LESSER = frozenset(
+    """
+    smaller less fewer lower weaker lesser slighter tinier
+    """.split()
+)
+"""Comparatives that order two things the other way: "the benefits are smaller than the
+risks" says "the risks outweigh the benefits"."""

@@ -1,0 +1,103 @@
+"""Places: the countries, cities, states, continents and organisations a text names.
+
+The names stage knows the people of a pack; a student also names places and parties the pack
+never mentions ("to deter China", "hubs in Hungary and Slovakia"). A place of the same kind
+as one the item's key admits, that the item does not admit, is a wrong place, as a wrong
+person is a wrong name. Names that are also English words count only when capitalised.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from trainer.grading.lexicon.places import PlaceKind, gazetteer
+from trainer.packs.model import Item
+
+_WORD = re.compile(r"[^\W\d_]+(?:[.'\u2019][^\W\d_]+)*", re.UNICODE)
+"""A word, apostrophes and the dots of "U.S." inside it."""
+
+PLACES_CACHE = 4096
+"""Texts whose places are remembered: a pack's texts, and answers graded again."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Place:
+    """One name a text gives, folded ("north korea"), with its kind."""
+
+    name: str
+    kind: PlaceKind
+
+
+def _fold(word: str) -> str:
+    plain = unicodedata.normalize("NFKD", word)
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    for ending in ("'s", "\u2019s"):
+        plain = plain.removesuffix(ending)
+    return plain.replace(".", "").replace("'", " ").replace("\u2019", " ").strip()
+
+
+@lru_cache(maxsize=PLACES_CACHE)
+def places_in(text: str) -> frozenset[Place]:
+    """The places `text` names, longest name first at each word ("North Korea", not
+    "Korea"); linear in the text, each word trying at most `table.longest` names."""
+    table = gazetteer()
+    words = [(m.group(0), _fold(m.group(0))) for m in _WORD.finditer(text)]
+    folded = [f for _, f in words]
+    found: set[Place] = set()
+    at = 0
+    while at < len(words):
+        step = 1
+        for size in range(min(table.longest, len(words) - at), 0, -1):
+            name = " ".join(folded[at : at + size])
+            kind = table.kinds.get(name)
+            if kind is None and size > 1 and name.endswith("n"):
+                name = name[:-1]  # "North Korean" names North Korea
+                kind = table.kinds.get(name)
+            if kind is None:
+                continue
+            if name in table.needs_capital and not words[at][0][:1].isupper():
+                continue
+            found.add(Place(table.canonical.get(name, name), kind))
+            step = size
+            break
+        else:
+            country = table.demonym_place(folded[at])
+            if country is not None:
+                found.add(Place(table.canonical.get(country, country), PlaceKind.COUNTRY))
+        at += step
+    return frozenset(found)
+
+
+def stray_places(
+    answer: frozenset[Place], admitted: frozenset[Place], common: frozenset[str]
+) -> tuple[Place, ...]:
+    """The answer's places of a kind the item admits that the item does not admit, leaving
+    out those the whole pack runs on (`common`: "Russia" in a pack on the war)."""
+    kinds = {place.kind for place in admitted}
+    names = {place.name for place in admitted}
+    return tuple(
+        sorted(
+            place
+            for place in answer
+            if place.kind in kinds
+            and place.name not in names
+            and not set(place.name.split()) <= common
+        )
+    )
+
+
+def item_places(item: Item, phrasings: tuple[str, ...]) -> frozenset[Place]:
+    """The places an item admits: those of its right phrasings, concept terms, own text,
+    quoted words, name and passage (a student may name what the passage names)."""
+    texts = (
+        *phrasings,
+        *(term for group in item.answer.concepts.groups for term in group.terms),
+        item.text,
+        item.words,
+        item.name,
+        item.passage,
+    )
+    return frozenset(place for text in texts for place in places_in(text))
