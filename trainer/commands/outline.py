@@ -19,7 +19,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "outline",
         help="print a pack's argument as an outline",
         description="Print the thesis, premises, counterarguments with their rebuttals, "
-        "evidence, quotes and the other side's case as an indented outline.",
+        "evidence, quotes and the other side's case as an indented outline, then the pack's "
+        "own questions with their model answers.",
     )
     parser.add_argument("pack", nargs="?", help="a pack folder (default: the built-in pack)")
     parser.set_defaults(run=run)
@@ -66,7 +67,19 @@ def outline_lines(pack: Pack) -> Iterator[str]:
                 yield _wrap(f"{label}: {answer.text}", 6)
                 yield from supporting(answer, 10)
         yield ""
+    yield from _question_lines(pack)
     yield from _vocabulary_lines(pack)
+
+
+def _question_lines(pack: Pack) -> Iterator[str]:
+    """The pack's own questions, each with its model answer: no part of the argument."""
+    if not pack.questions:
+        return
+    yield "QUESTIONS"
+    for item in pack.questions:
+        yield _wrap(f"- {item.text}", 2)
+        yield _wrap(f"Answer: {item.answer.canonical}", 6)
+    yield ""
 
 
 def _vocabulary_lines(pack: Pack) -> Iterator[str]:

@@ -69,6 +69,12 @@ def _argdown_lines(amap: ArgumentMap) -> Iterator[str]:
         yield f"{key}: {argdown_string(value)}\n"
     yield "===\n"
     by_id = {node.id: node for node in amap.nodes}
+    questions = sum(1 for _ in amap.of_kind(Kind.QUESTION))
+    if questions:  # ORDER holds the argument's kinds only
+        yield (
+            f"\n// {questions} plain question(s) of the pack are left out: they are no part "
+            "of the argument (export --format json or markdown lists them)\n"
+        )
     for kind in ORDER:
         nodes = [node for node in amap.nodes if node.kind is kind]
         if not nodes:

@@ -28,9 +28,12 @@ def _dot_lines(amap: ArgumentMap) -> Iterator[str]:
     yield "digraph argument {\n"
     yield f"  label={dot_string(amap.meta.get('title', ''))};\n"
     yield "  rankdir=BT;\n  node [fontname=Helvetica, fontsize=10];\n"
+    questions = sum(1 for _ in amap.of_kind(Kind.QUESTION))
+    if questions:
+        yield f"  // {questions} plain question(s) left out: they are no part of the argument\n"
     for node in amap.nodes:
-        if node.kind is Kind.PERSON:
-            continue  # a person is not a claim: their quotes name them
+        if node.kind in (Kind.PERSON, Kind.QUESTION):
+            continue  # a person is not a claim (their quotes name them), nor is a question
         heading = node.kind.value.replace("_", " ").upper()
         if node.kind is Kind.QUOTE:
             heading += f" ({speaker_name(amap, node)})"

@@ -39,8 +39,11 @@ KIND_SHAPE: Mapping[Kind, Shape] = {
     Kind.REBUTTAL: Shape.ARGUMENT,
     Kind.OTHER_SIDE: Shape.ARGUMENT,
     Kind.REPLY: Shape.ARGUMENT,
+    Kind.QUESTION: Shape.STATEMENT,
 }
-"""Claims and facts are statements; what one side argues against the other is an argument."""
+"""Claims and facts are statements; what one side argues against the other is an argument.
+A plain question is in the map with no relation; Argdown and DOT leave it out (they draw the
+argument), the study sheet and JSON list it."""
 
 ORDER: tuple[Kind, ...] = (
     Kind.THESIS,
@@ -54,7 +57,8 @@ ORDER: tuple[Kind, ...] = (
     Kind.REPLY,
     Kind.PERSON,
 )
-"""The order the sections of every export follow: the pack file's own, people last."""
+"""The order the sections of every export follow: the pack file's own, people last. The
+pack's own questions are no part of the argument and come after it (`argument_map`)."""
 
 DETAILS = ("by", "speaker", "words", "role", "name", "evidence_kind", "passage")
 """Item fields that are neither its text nor a relation, carried through every export."""
@@ -139,7 +143,7 @@ def edge_of(item: Item, thesis_id: str) -> Edge | None:
 
 def argument_map(pack: Pack) -> ArgumentMap:
     """The pack's items in the export order, each with the relation the pack gives it."""
-    thesis_id = pack.thesis.id
+    thesis_id = pack.thesis.id if pack.has_argument else ""
     nodes: list[Node] = []
     edges: list[Edge] = []
     for kind in ORDER:
@@ -149,7 +153,17 @@ def argument_map(pack: Pack) -> ArgumentMap:
             edge = edge_of(item, thesis_id)
             if edge is not None:
                 edges.append(edge)
+    # A question's text is its prompt; the study sheet prints its model answer beside it.
+    nodes.extend(
+        Node(item.id, Kind.QUESTION, item.text, {QUESTION_ANSWER: item.answer.canonical})
+        for item in pack.questions
+    )
     return ArgumentMap(tuple(nodes), tuple(edges), pack_meta(pack))
+
+
+QUESTION_ANSWER = "answer"
+"""The detail that holds a question's model answer in the map (JSON writes the whole answer
+block under the same name)."""
 
 
 def pack_meta(pack: Pack) -> dict[str, str]:

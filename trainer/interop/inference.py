@@ -17,7 +17,8 @@ from trainer.interop.graph import DETAILS, ArgumentMap, Edge, Node, Relation, Sh
 from trainer.packs.model import Kind
 from trainer.packs.spec import ID_PATTERN
 
-_KINDS = {kind.value: kind for kind in Kind}
+_KINDS = {kind.value: kind for kind in Kind if kind is not Kind.QUESTION}
+"""Kinds an element's data may state; a plain question is no part of a map's argument."""
 
 
 @dataclass

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from trainer.interop.escape import markdown_text as md
-from trainer.interop.graph import ArgumentMap, Node, speaker_name
+from trainer.interop.graph import QUESTION_ANSWER, ArgumentMap, Node, speaker_name
 from trainer.packs.model import Kind
 
 SECTIONS: tuple[tuple[str, Kind, str], ...] = (
@@ -45,6 +45,19 @@ def _backing(amap: ArgumentMap, node: Node, indent: str) -> Iterator[str]:
         yield f"{indent}- *Quote:* “{words}” — **{who}** ({md(item.text)})"
 
 
+def _questions(amap: ArgumentMap) -> Iterator[str]:
+    """The pack's own questions, each with its model answer beneath it."""
+    nodes = list(amap.of_kind(Kind.QUESTION))
+    if not nodes:
+        return
+    yield ""
+    yield "## Questions"
+    yield ""
+    for number, node in enumerate(nodes, 1):
+        yield f"{number}. {md(node.text)}"
+        yield f"    - *Answer:* {md(node.details.get(QUESTION_ANSWER, ''))}"
+
+
 def _sheet(amap: ArgumentMap) -> Iterator[str]:
     yield f"# {md(amap.meta.get('title', 'An argument'))}"
     if amap.meta.get("source_title"):
@@ -70,5 +83,6 @@ def _sheet(amap: ArgumentMap) -> Iterator[str]:
             for answer in _pointing_at(amap, node, answers) if answer_label else ():
                 yield f"    - **{answer_label}:** {md(answer.text)}"
                 yield from _backing(amap, answer, "        ")
+    yield from _questions(amap)
     yield ""
     yield f"_{len(amap.nodes)} items, {len(amap.edges)} relations._"

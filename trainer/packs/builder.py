@@ -30,11 +30,12 @@ from trainer.packs.model import (
 from trainer.packs.passages import FoldedSource, fold, found_in
 from trainer.packs.relations import REFS, check_relations
 from trainer.packs.safe_text import UNSAFE_IN_TEXT
-from trainer.packs.spec import INVALID, MAX_SPELLINGS, Walk
+from trainer.packs.spec import INVALID, MAX_SPELLINGS
+from trainer.packs.walk import Walk
 from trainer.packs.yaml_text import decode
 
 # Where each list of items lives in the file, and what kind its items are. The order is the
-# order of the argument, which the study screen and quizzes follow.
+# order of the argument, which the study screen and quizzes follow; the questions come last.
 _LISTS: tuple[tuple[str, Kind], ...] = (
     ("thesis", Kind.THESIS),
     ("premises", Kind.PREMISE),
@@ -46,6 +47,7 @@ _LISTS: tuple[tuple[str, Kind], ...] = (
     ("other_side", Kind.OTHER_SIDE),
     ("replies", Kind.REPLY),
     ("people", Kind.PERSON),
+    ("questions", Kind.QUESTION),
 )
 ITEM_LISTS = frozenset(key for key, _kind in _LISTS)
 """The top-level keys that hold items."""
@@ -182,7 +184,7 @@ class Builder:
         return Item(
             id=item_id,
             kind=kind,
-            text=_str(raw.get("text")) or name,
+            text=_str(raw.get("text")) or _str(raw.get("prompt")) or name,
             answer=answer,
             path=path,
             passage=passage,

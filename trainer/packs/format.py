@@ -173,6 +173,31 @@ PERSON = MapOf(
     },
 )
 
+QUESTION = MapOf(
+    "An instructor's own question, asked as written and graded against its answer block; "
+    "no part of the argument.",
+    title="question",
+    keys={
+        "id": Key(ID, required=True),
+        "prompt": Key(Str("The question, as the student reads it."), required=True),
+        "label": _COMMON["label"],
+        "answer": Key(ANSWER, required=True),
+    },
+)
+
+ARGUMENT_KEYS = (
+    "people",
+    "premises",
+    "counterarguments",
+    "rebuttals",
+    "evidence",
+    "quotes",
+    "conclusion",
+    "other_side",
+    "replies",
+)
+"""The parts of an argument that hang on its thesis: a pack that has any has a thesis."""
+
 KINDS_OF_ITEM_LIST: dict[str, MapOf] = {
     "premises": _item("A claim supporting the thesis.", "premise"),
     "counterarguments": _item(
@@ -212,8 +237,12 @@ KINDS_OF_ITEM_LIST: dict[str, MapOf] = {
 }
 
 PACK = MapOf(
-    "A debate-trainer content pack: one article's argument, with answer keys.",
+    "A debate-trainer content pack: one article's argument, or an instructor's questions, "
+    "or both, with answer keys.",
     title="debate-trainer pack (format 1)",
+    one_of=("thesis", "questions"),
+    requires=dict.fromkeys(ARGUMENT_KEYS, "thesis"),
+    why="an argument needs its thesis; a pack of questions only, its questions",
     keys={
         "format": Key(Const("The pack format; always 1."), required=True),
         "id": Key(ID, required=True),
@@ -245,9 +274,17 @@ PACK = MapOf(
         "grading": Key(THRESHOLDS),
         "vocabulary": Key(VOCABULARY),
         "people": Key(ListOf("People quoted or named.", item=PERSON)),
-        "thesis": Key(_item("The author's main claim.", "thesis"), required=True),
+        "thesis": Key(
+            _item("The author's main claim; optional in a pack of questions only.", "thesis")
+        ),
         **{name: Key(ListOf(spec.doc, item=spec)) for name, spec in KINDS_OF_ITEM_LIST.items()},
         "conclusion": Key(_item("What the author says should be done.", "conclusion")),
+        "questions": Key(
+            ListOf(
+                "The instructor's own questions, beside the argument or instead of it.",
+                item=QUESTION,
+            )
+        ),
     },
 )
 

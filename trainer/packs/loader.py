@@ -20,7 +20,8 @@ from trainer.packs.files import MAX_FILE_BYTES, PACK_FILE, locate, read_bounded
 from trainer.packs.format import PACK
 from trainer.packs.marked import marked_digest, read_marked
 from trainer.packs.model import Pack
-from trainer.packs.spec import INVALID, MAX_ITEMS, MAX_TOTAL_TEXT, Walk
+from trainer.packs.spec import INVALID, MAX_ITEMS
+from trainer.packs.walk import MAX_TOTAL_TEXT, Walk
 from trainer.packs.yaml_text import compose, decode
 
 __all__ = ["MAX_FILE_BYTES", "PACK_FILE", "clear_cache", "load_pack", "locate"]

@@ -14,7 +14,8 @@ from pathlib import Path
 
 
 class Kind(StrEnum):
-    """Which part of the argument an item is; it decides which questions ask for it."""
+    """Which part of the argument an item is, or an instructor's own question; it decides
+    which questions ask for it."""
 
     PERSON = "person"
     THESIS = "thesis"
@@ -26,6 +27,9 @@ class Kind(StrEnum):
     CONCLUSION = "conclusion"
     OTHER_SIDE = "other_side"
     REPLY = "reply"
+    QUESTION = "question"
+    """A plain question of the pack's `questions:` list: `text` is the prompt, asked as
+    written, and `answer` its key; no part of an argument, and no reference to one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +134,10 @@ class Item:
             return self.title
         if self.kind is Kind.PERSON:
             return self.name
+        if self.kind is Kind.QUESTION:
+            # The question names itself; its model answer would give the answer away in a
+            # list of what is due or in feedback that names another question.
+            return derived_label(self.text)
         # The model answer is said plainly and differs item to item; the texts share their
         # openings ("Critics of the author's view argue that ...").
         return derived_label(self.answer.canonical or self.text)
@@ -271,8 +279,22 @@ class Pack:
         return tuple(item for item in found if item.kind is kind)
 
     @property
+    def has_argument(self) -> bool:
+        """Whether the pack holds an argument (a thesis); a pack of questions only does not."""
+        return bool(self.of_kind(Kind.THESIS))
+
+    @property
     def thesis(self) -> Item:
-        return self.of_kind(Kind.THESIS)[0]
+        """The thesis; LookupError for a pack of questions only (see `has_argument`)."""
+        found = self.of_kind(Kind.THESIS)
+        if not found:
+            raise LookupError(f"pack {self.id!r} holds questions only: it has no thesis")
+        return found[0]
+
+    @property
+    def questions(self) -> tuple[Item, ...]:
+        """The pack's own questions (`questions:`), in pack order."""
+        return self.of_kind(Kind.QUESTION)
 
     def thresholds_for(self, item: Item) -> Thresholds:
         """The item's own thresholds where it sets them, else the pack's."""

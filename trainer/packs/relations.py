@@ -7,9 +7,11 @@ problem still lands on the line of the key that holds it.
 from __future__ import annotations
 
 from trainer.packs.model import Item, Kind
-from trainer.packs.spec import MAX_SELF_TESTS, Walk, did_you_mean
+from trainer.packs.spec import MAX_SELF_TESTS, did_you_mean
+from trainer.packs.walk import Walk
 
-_NOT_PEOPLE = frozenset(Kind) - {Kind.PERSON}
+_NOT_PEOPLE = frozenset(Kind) - {Kind.PERSON, Kind.QUESTION}
+"""What evidence or a quote may back: any claim; a person or a plain question is none."""
 # Which key of an item points where, and which kinds it may point at.
 REFS: dict[Kind, tuple[str, frozenset[Kind], str]] = {
     Kind.REBUTTAL: ("rebuts", frozenset({Kind.COUNTERARGUMENT}), "a counterargument"),

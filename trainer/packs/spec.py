@@ -1,5 +1,6 @@
 """The kinds of value a pack holds, each a spec that validates a YAML node and describes
-itself as JSON Schema; the limits that bound a pack; the state of one validation pass.
+itself as JSON Schema; the limits that bound a pack (the state of one validation pass is
+`trainer.packs.walk.Walk`).
 
 `trainer.packs.format` declares pack.yaml with these specs, once: the validator walks the
 YAML node tree against them (so every problem has a line and column), and `json_schema()`
@@ -15,8 +16,8 @@ from typing import Any
 
 import yaml
 
-from trainer.packs.errors import Problem
 from trainer.packs.safe_text import UNSAFE_IN_TEXT
+from trainer.packs.walk import Walk
 
 FORMAT_VERSION = 1
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,79}$"
@@ -33,10 +34,6 @@ MAX_SPELLINGS = 20_000
 """Most spellings in a pack's vocabulary (all groups and opposites together): each is read
 by the normaliser when the grader is prepared, about a second for this many; a real pack
 lists dozens."""
-MAX_TOTAL_TEXT = 5 * 1024 * 1024
-"""Most characters of text a pack may hold with its aliases expanded: what the largest
-pack.yaml read could hold written out, so an alias can save typing but not multiply text."""
-
 # Characters that would act on a terminal (ESC, BEL, backspace, C1 controls...) and the
 # Unicode bidi overrides that can make displayed text differ from what was written.
 _CONTROL_RE = UNSAFE_IN_TEXT
@@ -52,48 +49,8 @@ _SEQ = "tag:yaml.org,2002:seq"
 PLAIN_TAGS = frozenset({_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _MAP, _SEQ})
 """Tags a pack may use; anything else (`!!python/object`, `!custom`) could build objects."""
 
-_PARENT = re.compile(r"(?:\[\d+\]|\.?[^.\[\]]+)$")
-"""The last step of a path: `[3]` or `.name` (or a bare first name)."""
-
 INVALID: Any = object()
 """Returned for a value that failed its check; the problem is already recorded."""
-
-
-class Walk:
-    """State for one validation pass: the file name, the problems, expansion budgets.
-
-    The budgets stop an alias bomb (a small file whose aliases expand to billions of nodes,
-    or one long text repeated a hundred thousand times) from turning validation, and every
-    stage after it, into a denial of service: `budget` counts values, `text_budget` the
-    characters of text once aliases are expanded.
-    """
-
-    __slots__ = ("budget", "file", "marks", "problems", "text_budget")
-
-    def __init__(
-        self, file: str, budget: int = 3_000_000, text_budget: int = MAX_TOTAL_TEXT
-    ) -> None:
-        self.file = file
-        self.problems: list[Problem] = []
-        self.budget = budget
-        self.text_budget = text_budget
-        self.marks: dict[str, tuple[int, int]] = {}
-        """Where each mapping value starts, by path, for problems found after the walk."""
-
-    def add_at(self, path: str, message: str) -> None:
-        """Record a problem at a path the walk has seen, or at its nearest marked parent (list
-        entries are not marked, to keep marks small); line 0 if none is."""
-        where = path
-        while where not in self.marks and where:
-            where = _PARENT.sub("", where)
-        line, column = self.marks.get(where, (0, 0))
-        self.problems.append(Problem(self.file, line, column, path, message))
-
-    def add(self, node: yaml.Node | None, path: str, message: str) -> None:
-        line = column = 0
-        if node is not None:
-            line, column = node.start_mark.line + 1, node.start_mark.column + 1
-        self.problems.append(Problem(self.file, line, column, path, message))
 
 
 _QUOTED = 60
@@ -344,6 +301,12 @@ class MapOf(Spec):
 
     keys: dict[str, Key] = field(default_factory=dict)
     title: str = ""
+    one_of: tuple[str, ...] = ()
+    """Keys of which at least one must be present and not empty (a thesis, or questions)."""
+    requires: dict[str, str] = field(default_factory=dict)
+    """Key -> the key it needs beside it (premises need the thesis they support)."""
+    why: str = ""
+    """Why `one_of` and `requires` hold, said after the problem."""
 
     def _check(self, node: yaml.Node, path: str, walk: Walk) -> Any:
         if not isinstance(node, yaml.MappingNode):
@@ -386,7 +349,22 @@ class MapOf(Spec):
         for name, key in keys.items():
             if key.required and name not in out:
                 walk.add(node, path, f'is missing the required key "{name}"')
+        if self.one_of or self.requires:
+            self._check_together(node, path, out, walk)
         return out
+
+    def _check_together(self, node: yaml.Node, path: str, out: dict[str, Any], walk: Walk) -> None:
+        """`one_of` and `requires`: the keys that must come together. When none of `one_of`
+        is there, that one problem says it; each dependent key would only repeat it."""
+        why = f" ({self.why})" if self.why else ""
+        if self.one_of and not any(out.get(name) not in (None, []) for name in self.one_of):
+            wanted = " or ".join(f'"{name}"' for name in self.one_of)
+            walk.add(node, path, f"is missing the required key {wanted}{why}")
+            return
+        prefix = f"{path}." if path else ""
+        for name, needed in self.requires.items():
+            if name in out and needed not in out:
+                walk.add_at(f"{prefix}{name}", f'needs the key "{needed}" beside it{why}')
 
     def schema(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -397,6 +375,15 @@ class MapOf(Spec):
         required = [name for name, key in self.keys.items() if key.required]
         if required:
             out["required"] = required
+        if self.one_of:
+            out["anyOf"] = [
+                {"required": [name], "properties": {name: {"minItems": 1}}}
+                if isinstance(self.keys[name].spec, ListOf)
+                else {"required": [name]}
+                for name in self.one_of
+            ]
+        if self.requires:
+            out["dependentRequired"] = {name: [needed] for name, needed in self.requires.items()}
         if self.title:
             out["title"] = self.title
         if self.doc:

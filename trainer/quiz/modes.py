@@ -20,6 +20,8 @@ class Mode(StrEnum):
     ATTRIBUTION = "attribution"
     EVIDENCE = "evidence"
     BOTH_SIDES = "both-sides"
+    QUESTIONS = "questions"
+    """The pack's own questions (`questions:`), beside or instead of an argument."""
     MIXED = "mixed"
     REVIEW = "review"
     """What the progress store says is due; its questions come from `review.questions_for`."""
@@ -36,6 +38,7 @@ MODE_KINDS: dict[Mode, tuple[QuestionKind, ...]] = {
     Mode.ATTRIBUTION: (QuestionKind.WHO_SAID, QuestionKind.WHAT_ARGUED),
     Mode.EVIDENCE: (QuestionKind.EVIDENCE,),
     Mode.BOTH_SIDES: (QuestionKind.ARGUE_AGAINST, QuestionKind.AUTHOR_REPLY),
+    Mode.QUESTIONS: (QuestionKind.QUESTION,),
     Mode.MIXED: tuple(QuestionKind),
     Mode.REVIEW: tuple(QuestionKind),
 }

@@ -25,6 +25,8 @@ class QuestionKind(StrEnum):
     EVIDENCE = "evidence"
     ARGUE_AGAINST = "argue_against"
     AUTHOR_REPLY = "author_reply"
+    QUESTION = "question"
+    """One of the pack's own questions, asked as the instructor wrote it."""
     CONCLUSION = "conclusion"
 
     @property
@@ -48,6 +50,7 @@ KIND_TITLES: dict[QuestionKind, str] = {
     QuestionKind.EVIDENCE: "evidence",
     QuestionKind.ARGUE_AGAINST: "the other side",
     QuestionKind.AUTHOR_REPLY: "the author's reply",
+    QuestionKind.QUESTION: "question",
     QuestionKind.CONCLUSION: "conclusion",
 }
 """Each kind as a student reads it; the values (`argue_against`) are names for programs."""
@@ -110,6 +113,8 @@ def _inline(text: str) -> str:
 
 
 def _thesis(pack: Pack) -> Iterator[Question]:
+    if not pack.has_argument:
+        return
     thesis = pack.thesis
     prompt = "What is the author's thesis? State the main claim in your own words."
     yield Question(QuestionKind.THESIS, thesis.id, prompt, (thesis.id,))
@@ -123,7 +128,7 @@ def _conclusion(pack: Pack) -> Iterator[Question]:
 
 def _premises(pack: Pack) -> Iterator[Question]:
     premises = pack.of_kind(Kind.PREMISE)
-    if premises:
+    if premises and pack.has_argument:
         thesis = pack.thesis
         # Not quoting the thesis: its words often are a premise's answer ("illusory
         # benefits"), and the thesis question comes first (`modes.state_before_quoting`).
@@ -133,7 +138,7 @@ def _premises(pack: Pack) -> Iterator[Question]:
 
 def _counterarguments(pack: Pack) -> Iterator[Question]:
     claims = pack.of_kind(Kind.COUNTERARGUMENT)
-    if claims:
+    if claims and pack.has_argument:
         prompt = f"Which claimed benefits does the author reject? Name them ({len(claims)})."
         yield Question(
             QuestionKind.COUNTERARGUMENTS, pack.thesis.id, prompt, tuple(c.id for c in claims)
@@ -196,6 +201,13 @@ def _author_reply(pack: Pack) -> Iterator[Question]:
             )
 
 
+def _questions(pack: Pack) -> Iterator[Question]:
+    """The pack's own questions, each asked as written: the prompt is the instructor's, so
+    nothing here assumes an argument or an author."""
+    for item in pack.questions:
+        yield Question(QuestionKind.QUESTION, item.id, item.text.strip(), (item.id,))
+
+
 _GENERATORS: dict[QuestionKind, Callable[[Pack], Iterator[Question]]] = {
     QuestionKind.THESIS: _thesis,
     QuestionKind.PREMISES: _premises,
@@ -206,6 +218,7 @@ _GENERATORS: dict[QuestionKind, Callable[[Pack], Iterator[Question]]] = {
     QuestionKind.EVIDENCE: _evidence,
     QuestionKind.ARGUE_AGAINST: _argue_against,
     QuestionKind.AUTHOR_REPLY: _author_reply,
+    QuestionKind.QUESTION: _questions,
     QuestionKind.CONCLUSION: _conclusion,
 }
 

@@ -28,6 +28,7 @@ MODES: tuple[ModeInfo, ...] = (
         "premises",
         "Premises",
         "The thesis and conclusion, the claims behind them, and those rejected.",
+        ("thesis",),
     ),
     ModeInfo(
         "rebuttals", "Rebuttals", "Answer each counterargument as the author does.", ("rebuttal",)
@@ -45,6 +46,7 @@ MODES: tuple[ModeInfo, ...] = (
         "Argue against the author, then give the reply.",
         ("other_side",),
     ),
+    ModeInfo("questions", "Questions", "The pack's own questions, one at a time.", ("question",)),
     ModeInfo("mixed", "Mixed", "Every kind of question, shuffled."),
     ModeInfo("review", "Review", "What spaced repetition says is due, most overdue first."),
 )

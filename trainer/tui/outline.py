@@ -18,6 +18,7 @@ SECTIONS: tuple[tuple[str, Kind], ...] = (
     ("Conclusion", Kind.CONCLUSION),
     ("The other side (not from the article)", Kind.OTHER_SIDE),
     ("People quoted", Kind.PERSON),
+    ("Questions", Kind.QUESTION),
 )
 
 KIND_NAMES: dict[Kind, str] = {
@@ -31,6 +32,7 @@ KIND_NAMES: dict[Kind, str] = {
     Kind.CONCLUSION: "Conclusion",
     Kind.OTHER_SIDE: "The other side",
     Kind.REPLY: "Author's reply",
+    Kind.QUESTION: "Question",
 }
 """How each kind is named to a student."""
 
@@ -62,7 +64,9 @@ def item_label(pack: Pack, item: Item, nested: bool) -> str:
         return f'{speaker_name(pack, item)}: "{item.words}"'
     # Claims are listed by their model answer: it is shorter than the study text, which
     # often opens with the same "The author argues that ..." and would all look alike.
-    text = item.text if item.kind is Kind.EVIDENCE else item.answer.canonical or item.text
+    # A question is listed by its prompt: its model answer is what the student must recall.
+    plain_text = item.kind in (Kind.EVIDENCE, Kind.QUESTION)
+    text = item.text if plain_text else item.answer.canonical or item.text
     return f"{KIND_NAMES[item.kind]}: {text}" if nested else text
 
 

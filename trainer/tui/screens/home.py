@@ -49,6 +49,7 @@ def pack_summary(pack: Pack) -> Content:
         (len(pack.of_kind(Kind.EVIDENCE)), "piece of evidence", "pieces of evidence"),
         (len(pack.of_kind(Kind.QUOTE)), "quote", "quotes"),
         (len(pack.of_kind(Kind.OTHER_SIDE)), "other-side point", "other-side points"),
+        (len(pack.of_kind(Kind.QUESTION)), "question", "questions"),
     ]
     summary = ", ".join(
         f"{count} {one if count == 1 else many}" for count, one, many in counts if count

@@ -119,7 +119,8 @@ def _passage(pack: Pack, item: Item) -> list[Content]:
 def describe(pack: Pack, item: Item) -> Content:
     """Everything the study pane shows for one item, as one inert block of content."""
     parts = [_title(pack, item), Content("\n"), *_body(pack, item), *_answer(item)]
-    parts.extend(_passage(pack, item))
+    if item.kind is not Kind.QUESTION:  # a plain question comes from no article
+        parts.extend(_passage(pack, item))
     return Content("").join(parts)
 
 
