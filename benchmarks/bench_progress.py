@@ -6,7 +6,10 @@ Targets:
   in the same run and folder (the floor any store pays), with the home screen's due count;
 - `stats` (issue 16): at 10k, 100k and 1M attempts within 1.5x a bare SQL aggregate (one
   grouped count over the same table), growing linearly; the Python walk it replaced is
-  timed beside it (skip with --no-before);
+  timed beside it (skip with --no-before). `stats` reads the tallies the store's triggers
+  keep as attempts are written (schema 4), so its cost follows the pack's items, not the
+  history; what the triggers cost a write is in the recording figure (the bare INSERT
+  beside it goes to a table without them);
 - `export-progress` (issue 16): CSV and JSON under 100 MB resident at any size, each run as
   the real command in a process of its own beside a bare streamed dump of the same rows.
 

@@ -9,7 +9,9 @@ field, so the `stats` command and the Stats screen show the same figures as befo
 from __future__ import annotations
 
 import random
+import sqlite3
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,7 +20,8 @@ from tests.progress.helpers import attempt
 from trainer.locations import progress_db_path
 from trainer.packs.model import Answer, Item, Kind, Pack
 from trainer.progress import ProgressStore
-from trainer.progress.stats import compute, pack_stats
+from trainer.progress.stats import Stats, compute, pack_stats
+from trainer.progress.store import _ATTEMPT_COLUMNS, MIGRATIONS, _statements
 
 ITEMS = ("cost", "bullying", "lee", "survey", "moves", "renamed-away")
 ZONES = (
@@ -62,16 +65,9 @@ def _history(seed: int) -> ProgressStore:
     return store
 
 
-@pytest.mark.parametrize("scan_share", [0.0, 2.0], ids=["table scan", "pack index"])
-@pytest.mark.parametrize("seed", range(12))
-def test_sql_stats_equal_the_python_walk_over_every_attempt(
-    seed: int, scan_share: float, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Whichever way SQLite is told to read the table (by the share of the pack)."""
-    from trainer.progress import history
-
-    plan = history.HistoryPlan(scan_share)
-    monkeypatch.setattr(history, "HistoryPlan", lambda: plan)
+@pytest.mark.parametrize("seed", range(24))
+def test_sql_stats_equal_the_python_walk_over_every_attempt(seed: int) -> None:
+    """The tallies kept by the store's triggers, through records and overrides."""
     pack = _pack()
     chooser = random.Random(seed)
     with _history(seed) as store:
@@ -115,3 +111,51 @@ def test_a_streak_and_a_chart_day_follow_the_students_midnight() -> None:
     assert stats.streak_days == 2
     assert [(d.day, t.attempts, t.correct) for d, t in stats.by_day[-2:]] == [(4, 1, 1), (5, 1, 0)]
     assert stats.weakest[0].last_outcome == "incorrect"
+
+
+def _expected(store: ProgressStore, pack: Pack, now: datetime) -> Stats:
+    return compute(store.attempts(pack.id), now, labels={i.id: i.label for i in pack})
+
+
+def test_attempts_removed_or_moved_behind_the_stores_back_leave_true_tallies() -> None:
+    """The tallies are kept by triggers, so even a write that bypasses the store (a user's
+    own SQL clean-up) leaves `stats` equal to a count of what is there."""
+    pack = _pack()
+    now = (START + timedelta(days=30)).astimezone(UTC)
+    with _history(3) as store:
+        store._db.execute("DELETE FROM attempts WHERE id % 3 = 0")
+        store._db.execute("UPDATE attempts SET item_id = 'cost' WHERE item_id = 'lee'")
+        store._db.execute("UPDATE attempts SET outcome = 'correct' WHERE id % 5 = 0")
+        stats = pack_stats(store, pack, now)
+        expected = _expected(store, pack, now)
+        assert (stats.total, stats.by_kind, stats.weakest) == (
+            expected.total,
+            expected.by_kind,
+            expected.weakest,
+        )
+
+
+def test_a_store_from_before_the_tallies_counts_its_old_attempts(tmp_path: Path) -> None:
+    """Opening a schema-3 store fills the tallies from the attempts it already holds."""
+    path = tmp_path / "progress.sqlite3"
+    with _history(5) as store:
+        before = list(store.attempts())
+        rows = store._db.execute(f"SELECT {_ATTEMPT_COLUMNS} FROM attempts ORDER BY id").fetchall()
+    db = sqlite3.connect(path)
+    for script in MIGRATIONS[:3]:
+        for statement in _statements(script):
+            db.execute(statement)
+    marks = ",".join("?" * len(rows[0]))
+    db.executemany(f"INSERT INTO attempts ({_ATTEMPT_COLUMNS}) VALUES ({marks})", rows)
+    db.execute("PRAGMA user_version = 3")
+    db.commit()
+    db.close()
+    pack = _pack()
+    now = (START + timedelta(days=30)).astimezone(UTC)
+    with ProgressStore(path, fuzz=False) as old:
+        assert list(old.attempts()) == before
+        stats = pack_stats(old, pack, now)
+        expected = _expected(old, pack, now)
+        assert stats.total == expected.total
+        assert stats.by_kind == expected.by_kind
+        assert stats.overrides == expected.overrides

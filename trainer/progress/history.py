@@ -1,9 +1,10 @@
 """Aggregates over the attempt history, counted by SQLite rather than row by row in Python.
 
 A student with a million attempts must not wait for a million `Attempt` objects to be built
-so that `stats` can add them up: SQLite counts each group in one pass over the table, and
-what reaches Python is one row per (kind, item) and a few small look-ups. Every query reads
-what `ProgressStore.attempts` would return, so the figures are the same (tests hold it).
+so that `stats` can add them up, nor for SQLite to count them: the store's triggers keep a
+tally per (kind, item) as attempts are written (`tallies`), so what `stats` reads is one row
+per item and a few indexed look-ups, whatever the history's length. Every query reads what
+`ProgressStore.attempts` would return, so the figures are the same (tests hold it).
 """
 
 from __future__ import annotations
@@ -22,16 +23,6 @@ RIGHT = "(outcome = 'correct' OR overridden != 0)"
 
 
 @dataclass(frozen=True, slots=True)
-class HistoryPlan:
-    """How the history's queries read the table."""
-
-    scan_share: float = 0.25
-    """Count a pack by reading the whole table once it holds at least this share of the
-    attempts. Through the pack's index SQLite fetches each row on its own, which costs about
-    three times a row read in order; for a pack with few of the attempts it still wins."""
-
-
-@dataclass(frozen=True, slots=True)
 class GroupTally:
     """How often one item was tried as one kind of question, how often right, and the ids
     of the attempts among them that the student marked right."""
@@ -46,17 +37,9 @@ class GroupTally:
 class History:
     """Read-only questions about one store's attempts; made by `ProgressStore.history()`."""
 
-    def __init__(
-        self,
-        db: sqlite3.Connection,
-        path: Path,
-        plan: HistoryPlan | None = None,
-        *,
-        student: str = "",
-    ):
+    def __init__(self, db: sqlite3.Connection, path: Path, *, student: str = ""):
         self._db = db
         self._path = path
-        self._plan = plan or HistoryPlan()
         self.student = student
         """Whose attempts every question counts."""
 
@@ -68,25 +51,24 @@ class History:
             raise StoreError(f"cannot read the attempts in {self._path}: {error}") from None
 
     def tallies(self, pack_id: str) -> list[GroupTally]:
-        """Attempts and right answers per (kind, item): one pass over the pack's attempts."""
-        ((mine,),) = self._rows(
-            "SELECT count(*) FROM attempts WHERE pack_id = ? AND +student = ?",
-            (pack_id, self.student),
-        )
-        ((last,),) = self._rows("SELECT coalesce(max(id), 0) FROM attempts", ())
-        # `+pack_id` keeps SQLite off the pack's index, so it reads the table in order.
-        column = "+pack_id" if mine and mine >= self._plan.scan_share * last else "pack_id"
-        # Items before kinds: SQLite sorts the rows to group them, and most items are asked
-        # as one kind only, so the second key is rarely compared (a third faster).
+        """Attempts and right answers per (kind, item), from the `tallies` table the store's
+        triggers keep: one row per item however long the history, and the ids of the
+        attempts marked right through their own index."""
         rows = self._rows(
-            f"SELECT item_id, kind, count(*), sum({RIGHT}), "
-            "group_concat(CASE WHEN overridden != 0 THEN id END) "
-            f"FROM attempts WHERE {column} = ? AND +student = ? GROUP BY item_id, kind",
-            (pack_id, self.student),
+            "SELECT item_id, kind, attempts, correct FROM tallies "
+            "WHERE student = ? AND pack_id = ? AND attempts > 0",
+            (self.student, pack_id),
         )
+        overridden: dict[tuple[str, str], list[int]] = {}
+        for attempt_id, item, kind in self._rows(
+            "SELECT id, item_id, kind FROM attempts "
+            "WHERE student = ? AND pack_id = ? AND overridden != 0",
+            (self.student, pack_id),
+        ):
+            overridden.setdefault((item, kind), []).append(int(attempt_id))
         return [
-            GroupTally(kind, item, int(count), int(right), _ids(overridden))
-            for item, kind, count, right, overridden in rows
+            GroupTally(kind, item, int(count), int(right), tuple(overridden.get((item, kind), ())))
+            for item, kind, count, right in rows
         ]
 
     def tally_between(self, pack_id: str, start: str, end: str) -> tuple[int, int]:
@@ -115,9 +97,9 @@ class History:
     def last_outcome(self, pack_id: str, item_id: str) -> str:
         """The outcome of the item's latest attempt ("" if it has none)."""
         rows = self._rows(
-            "SELECT outcome FROM attempts WHERE pack_id = ? AND item_id = ? AND +student = ? "
+            "SELECT outcome FROM attempts WHERE student = ? AND pack_id = ? AND item_id = ? "
             "ORDER BY at DESC, id DESC LIMIT 1",
-            (pack_id, item_id, self.student),
+            (self.student, pack_id, item_id),
         )
         return str(rows[0][0]) if rows else ""
 
@@ -136,10 +118,6 @@ class History:
 
 _BATCH = 500
 """Ids per query: well under SQLite's limit on parameters."""
-
-
-def _ids(text: str | None) -> tuple[int, ...]:
-    return tuple(int(part) for part in text.split(",")) if text else ()
 
 
 def stored_time(moment: datetime) -> str:

@@ -26,7 +26,7 @@ from trainer.progress.rating import rating_for
 if TYPE_CHECKING:
     from trainer.progress.history import History
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _DAMAGED = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 LEARNING_STEPS = (timedelta(minutes=10),)
 """FSRS's steps for an item not yet learnt. One step: an item answered right unaided the
@@ -34,6 +34,17 @@ first time is due in days, not in ten minutes (with FSRS's default two steps, ev
 of an all-correct quiz was due again the same day); a miss comes back after ten minutes."""
 BUSY_TIMEOUT_MS = 10_000
 """How long a second trainer waits for the write lock before giving up (never in practice)."""
+
+_TALLY_ADD = """INSERT INTO tallies (student, pack_id, item_id, kind, attempts, correct)
+    VALUES (new.student, new.pack_id, new.item_id, new.kind, 1,
+        new.outcome = 'correct' OR new.overridden != 0)
+    ON CONFLICT DO UPDATE SET attempts = attempts + 1, correct = correct + excluded.correct;"""
+"""A trigger's step: count the attempt `new` into its (student, pack, item, kind) tally."""
+_TALLY_TAKE = """UPDATE tallies SET attempts = attempts - 1,
+        correct = correct - (old.outcome = 'correct' OR old.overridden != 0)
+    WHERE student = old.student AND pack_id = old.pack_id AND item_id = old.item_id
+        AND kind = old.kind;"""
+"""A trigger's step: take the attempt `old` out of its tally."""
 
 # Each entry migrates from version N-1 to N; applied in order, each in its own transaction.
 MIGRATIONS: tuple[str, ...] = (
@@ -102,6 +113,39 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE cards_by_student RENAME TO cards;
     CREATE INDEX cards_by_due ON cards (student, pack_id, due);
     CREATE INDEX attempts_by_student ON attempts (student, pack_id, item_id);
+    """,
+    # 4: stats without reading the history. `tallies` holds each (student, pack, item,
+    # kind)'s attempts and right answers, kept by triggers whatever writes the table, so
+    # `stats` reads one row per item, not a million attempts. The item index gains the time
+    # (an item's latest attempt is one look-up), and overridden attempts are indexed apart.
+    f"""
+    CREATE TABLE tallies (
+        student TEXT NOT NULL,
+        pack_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        correct INTEGER NOT NULL,
+        PRIMARY KEY (student, pack_id, item_id, kind)
+    ) WITHOUT ROWID;
+    INSERT INTO tallies (student, pack_id, item_id, kind, attempts, correct)
+        SELECT student, pack_id, item_id, kind, count(*),
+            sum(outcome = 'correct' OR overridden != 0)
+        FROM attempts GROUP BY student, pack_id, item_id, kind;
+    CREATE TRIGGER tally_added AFTER INSERT ON attempts BEGIN
+    {_TALLY_ADD}
+    END;
+    CREATE TRIGGER tally_removed AFTER DELETE ON attempts BEGIN
+    {_TALLY_TAKE}
+    END;
+    CREATE TRIGGER tally_changed
+    AFTER UPDATE OF student, pack_id, item_id, kind, outcome, overridden ON attempts BEGIN
+    {_TALLY_TAKE}
+    {_TALLY_ADD}
+    END;
+    DROP INDEX attempts_by_student;
+    CREATE INDEX attempts_by_student ON attempts (student, pack_id, item_id, at);
+    CREATE INDEX attempts_overridden ON attempts (student, pack_id) WHERE overridden != 0;
     """,
 )
 
@@ -297,9 +341,8 @@ class ProgressStore:
                 # Another trainer may have migrated while we waited for the lock.
                 current = db.execute("PRAGMA user_version").fetchone()[0]
                 if current == version:
-                    for statement in MIGRATIONS[version].split(";"):
-                        if statement.strip():
-                            db.execute(statement)
+                    for statement in _statements(MIGRATIONS[version]):
+                        db.execute(statement)
                     db.execute(f"PRAGMA user_version = {version + 1}")
                 db.execute("COMMIT")
             except BaseException:
@@ -567,6 +610,20 @@ class ProgressStore:
         from trainer.progress.history import History
 
         return History(self._db, self.path, student=self.student)
+
+
+def _statements(script: str) -> list[str]:
+    """A migration's statements, one by one: split at each `;` that ends a whole statement
+    (a trigger's body holds `;` of its own)."""
+    statements: list[str] = []
+    pending = ""
+    for part in script.split(";"):
+        pending += part + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending)
+            pending = ""
+    return statements
 
 
 def attempt_from_row(row: tuple[Any, ...]) -> Attempt:
