@@ -7,10 +7,10 @@ the same session and a golden transcript stays golden.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from enum import StrEnum
 
 from trainer.packs.model import Pack
+from trainer.quiz.giveaways import ask_before_giving_away
 from trainer.quiz.questions import Question, QuestionKind, questions_of_kind
 
 
@@ -55,65 +55,10 @@ def plan(pack: Pack, mode: Mode, *, seed: int, limit: int | None = None) -> tupl
     if mode is Mode.PREMISES:
         # The argument's skeleton in its own order: what it claims, why, what it concludes.
         questions.sort(key=lambda q: _FRAME_RANK.get(q.kind, 1))
-    state_before_quoting(questions)
-    argued_before_quoted(questions, pack)
+    # No prompt or hint may give away the answer to a question asked after it.
+    ask_before_giving_away(questions, pack)
     return tuple(questions if limit is None else questions[: max(0, limit)])
 
-
-def argued_before_quoted(questions: list[Question], pack: Pack) -> None:
-    """Move each "What did X argue?" before the first "Who said '...'?" that quotes X: the
-    quoted words are an answer to what X argued. Linear, like `state_before_quoting`."""
-    speaker_of = {q.subject: pack.item(q.subject).speaker for q in questions if q.kind is _WHO}
-    first_quoted: dict[str, int] = {}
-    for place, question in enumerate(questions):
-        if question.kind is _WHO:
-            first_quoted.setdefault(speaker_of[question.subject], place)
-    _move_before(
-        questions,
-        lambda q: first_quoted.get(q.subject) if q.kind is _ARGUED else None,
-    )
-
-
-_WHO = QuestionKind.WHO_SAID
-_ARGUED = QuestionKind.WHAT_ARGUED
-
-
-def state_before_quoting(questions: list[Question]) -> None:
-    """Move each "state the thesis / conclusion" question before the first question that
-    quotes that claim ("The author argues: <thesis>. Name the premises."), which would give
-    its answer away. Everything else keeps its shuffled place.
-
-    One pass to find each subject's first question, one to rebuild the list: linear, as a
-    pack of thousands of conclusions must not take a scan of the session per conclusion.
-    """
-    first: dict[str, int] = {}
-    for place, question in enumerate(questions):
-        first.setdefault(question.subject, place)
-    _move_before(questions, lambda q: first[q.subject] if q.kind in _STATEMENTS else None)
-
-
-def _move_before(questions: list[Question], target: Callable[[Question], int | None]) -> None:
-    """Move each question to just before the place `target` names for it, when that place
-    comes earlier; the rest keep their places and order. One pass to choose, one to rebuild."""
-    before: dict[int, list[Question]] = {}
-    moved: set[int] = set()
-    for place, question in enumerate(questions):
-        goal = target(question)
-        if goal is not None and goal < place:
-            before.setdefault(goal, []).append(question)
-            moved.add(place)
-    if not moved:
-        return
-    ordered: list[Question] = []
-    for place, question in enumerate(questions):
-        ordered.extend(before.get(place, ()))
-        if place not in moved:
-            ordered.append(question)
-    questions[:] = ordered
-
-
-_STATEMENTS = frozenset({QuestionKind.THESIS, QuestionKind.CONCLUSION})
-"""Kinds that ask the user to state a claim that other kinds' prompts quote."""
 
 _FRAME_RANK = {QuestionKind.THESIS: 0, QuestionKind.CONCLUSION: 2}
 """Premises mode's order: the thesis first, the conclusion last, the rest (1) between."""

@@ -131,7 +131,7 @@ def _premises(pack: Pack) -> Iterator[Question]:
     if premises and pack.has_argument:
         thesis = pack.thesis
         # Not quoting the thesis: its words often are a premise's answer ("illusory
-        # benefits"), and the thesis question comes first (`modes.state_before_quoting`).
+        # benefits"), and the thesis question comes first (`giveaways.ask_before_giving_away`).
         prompt = f"Name the premises behind the author's thesis ({len(premises)})."
         yield Question(QuestionKind.PREMISES, thesis.id, prompt, tuple(p.id for p in premises))
 
@@ -224,5 +224,8 @@ _GENERATORS: dict[QuestionKind, Callable[[Pack], Iterator[Question]]] = {
 
 
 def questions_of_kind(pack: Pack, kind: QuestionKind) -> tuple[Question, ...]:
-    """Every question of one kind the pack supports, in pack order (empty when it has none)."""
-    return tuple(_GENERATORS[kind](pack))
+    """Every question of one kind the pack supports, in pack order (empty when it has none),
+    each prompt trimmed of the key words of the answers it asks for."""
+    from trainer.quiz.giveaways import trim_own_answer  # it builds on this module
+
+    return tuple(trim_own_answer(pack, _GENERATORS[kind](pack)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from trainer.packs.model import Pack
-from trainer.quiz.modes import state_before_quoting
+from trainer.quiz.giveaways import ask_before_giving_away
 from trainer.quiz.questions import Question, QuestionKind, questions_of_kind
 
 
@@ -27,5 +27,5 @@ def questions_for(pack: Pack, item_ids: Iterable[str]) -> tuple[Question, ...]:
         if found is not None:
             chosen.setdefault(found.id, found)
     questions = list(chosen.values())
-    state_before_quoting(questions)  # urgency order, unless a prompt would give an answer away
+    ask_before_giving_away(questions, pack)  # urgency order, unless a prompt gives one away
     return tuple(questions)
