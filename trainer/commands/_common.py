@@ -34,21 +34,15 @@ def load_or_report(path: str | Path) -> Pack | None:
 
 
 def read_input_or_report(command: str, path: Path) -> str | None:
-    """A CSV the user named, as text, or None after saying on stderr why not: it must be a
-    regular file (a pipe or a device would be read for ever), within the pack size limit,
-    in UTF-8."""
-    from trainer.packs.files import read_bounded
+    """A CSV the user named, as text, or None after saying on stderr why not (see
+    `read_user_text`: a regular file, within the pack size limit, in UTF-8)."""
+    from trainer.packs.class_answers import read_user_text
 
-    if not path.is_file():
-        print(f"{command}: {visible(str(path))}: is not a readable file", file=sys.stderr)
-        return None
     try:
-        return read_bounded(path, str(path)).decode("utf-8-sig")
+        return read_user_text(path)
     except PackError as error:
         for problem in error.problems:
             print(f"{command}: {problem.describe()}", file=sys.stderr)
-    except UnicodeDecodeError:
-        print(f"{command}: {visible(str(path))}: is not UTF-8 text", file=sys.stderr)
     return None
 
 

@@ -20,6 +20,7 @@ from trainer.commands._common import (
     load_or_report,
     read_input_or_report,
 )
+from trainer.packs.class_answers import is_builtin
 from trainer.packs.errors import PackError
 from trainer.packs.learning import Conflict, merge, read_marks
 from trainer.packs.marked import MARKED_FILE, write_marked
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     pack = load_or_report(args.pack)
     if pack is None or pack.folder is None:
         return EXIT_INVALID
-    if _builtin(pack.folder):
+    if is_builtin(pack.folder):
         print(
             "learn: the built-in pack is not changed; copy its folder into your packs folder "
             "(`debate-trainer packs` says where) and learn into the copy",
@@ -78,15 +79,6 @@ def run(args: argparse.Namespace) -> int:
         f"{visible(str(pack.folder / MARKED_FILE))}; `debate-trainer check` runs them"
     )
     return EXIT_DISAGREE if result.conflicts else EXIT_OK
-
-
-def _builtin(folder: Path) -> bool:
-    from trainer.locations import builtin_packs_dir
-
-    try:
-        return folder.resolve().is_relative_to(builtin_packs_dir().resolve())
-    except OSError:
-        return False
 
 
 def _conflict_line(source: Path, conflict: Conflict) -> str:

@@ -3,14 +3,15 @@ in clusters that say the same thing, for a teacher to mark a cluster at once.
 
 The CSV needs `item` and `answer` columns (other columns are ignored). `--out` writes one row
 per answer, `item,cluster,size,answer,verdict,score,confidence,human` with `human` empty to
-fill in; `debate-trainer learn` then reads the marks back. Exit 0, or 2 for a bad file.
+fill in; `debate-trainer learn` then reads the marks back. `--tui` shows the clusters in the
+app instead, to mark with one key each (`trainer.tui.screens.triage`). Exit 0, or 2 for a bad
+file.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import io
 import sys
 from functools import partial
 from pathlib import Path
@@ -20,11 +21,12 @@ from trainer.commands._common import (
     EXIT_INVALID,
     EXIT_OK,
     load_or_report,
-    read_input_or_report,
     write_replacing,
 )
 from trainer.grading.engine import grader_for
 from trainer.grading.triage import Cluster, triage
+from trainer.packs.class_answers import read_class_answers
+from trainer.packs.errors import PackError
 from trainer.packs.safe_text import csv_cell, visible
 
 COLUMNS = ("item", "cluster", "size", "answer", "verdict", "score", "confidence", "human")
@@ -41,7 +43,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("answers", metavar="CSV", help="answers with item and answer columns")
     parser.add_argument("--pack", metavar="PATH", required=True, help="the pack folder")
-    parser.add_argument("--out", metavar="PATH", help="write every answer with its cluster here")
+    shown = parser.add_mutually_exclusive_group()
+    shown.add_argument("--out", metavar="PATH", help="write every answer with its cluster here")
+    shown.add_argument(
+        "--tui",
+        action="store_true",
+        help="open the clusters in the app, to mark a cluster with one key and save the marks",
+    )
     parser.set_defaults(run=run)
 
 
@@ -50,21 +58,15 @@ def run(args: argparse.Namespace) -> int:
     if pack is None:
         return EXIT_INVALID
     source = Path(args.answers)
-    text = read_input_or_report("triage", source)
-    if text is None:
-        return EXIT_INVALID
     try:
-        rows = list(csv.DictReader(io.StringIO(text, newline=""), strict=True))
-    except csv.Error as error:
-        print(f"triage: {visible(str(source))}: cannot read it as CSV ({error})", file=sys.stderr)
+        answers = read_class_answers(source, (item.id for item in pack))
+    except PackError as error:
+        for problem in error.problems:
+            print(f"triage: {problem.describe()}", file=sys.stderr)
         return EXIT_INVALID
-    pairs, unknown = [], 0
-    for row in rows:
-        item, answer = (row.get("item") or "").strip(), row.get("answer") or ""
-        if pack.get(item) is None or not answer.strip():
-            unknown += 1
-            continue
-        pairs.append((item, answer))
+    if args.tui:
+        return _open_app(Path(args.pack).expanduser(), source)
+    pairs, unknown = list(answers.pairs), answers.left_out
     clusters = triage(grader_for(pack), pairs)
     if args.out:
         try:
@@ -73,6 +75,23 @@ def run(args: argparse.Namespace) -> int:
             print(f"triage: cannot write {visible(args.out)}: {error.strerror}", file=sys.stderr)
             return EXIT_INVALID
     _show(clusters, len(pairs), unknown)
+    return EXIT_OK
+
+
+def _open_app(pack: Path, answers: Path) -> int:
+    """The app on this pack, opening its triage screen on these answers once it loads."""
+    from trainer.tui.app import AppOptions, TrainerApp
+    from trainer.tui.settings import load_settings
+
+    settings, notice = load_settings()
+    options = AppOptions(
+        pack_path=pack,
+        settings=settings,
+        settings_notice=notice,
+        student=settings.student,  # an instructor's run: never stop to ask a name
+        triage_answers=answers,
+    )
+    TrainerApp(options).run()
     return EXIT_OK
 
 

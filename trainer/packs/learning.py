@@ -7,11 +7,10 @@ new one is left out with the line that contradicts it.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from trainer.packs.csv_sheet import cell, read_sheet
 from trainer.packs.errors import PackError, Problem
 from trainer.packs.marked import Place, checked_mark
 from trainer.packs.model import MarkedAnswer
@@ -66,23 +65,12 @@ def merge(kept: Sequence[MarkedAnswer], new: Iterable[MarkedAnswer]) -> Merge:
 def read_marks(text: str, name: str, item_ids: frozenset[str]) -> tuple[MarkedAnswer, ...]:
     """Marks from a CSV with the columns item, answer and human in any order (a `batch` or a
     `triage` file: other columns are ignored, and so is a row whose `human` is empty)."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        rows = list(reader)
-    except csv.Error as error:
-        problem = Problem(name, reader.line_num, 0, "", f"is not valid CSV: {error}")
-        raise PackError([problem]) from None
-    header = [cell.strip().casefold() for cell in rows[0]] if rows else []
-    missing = [column for column in ("item", "answer", "human") if column not in header]
-    if missing:
-        message = f"has no {', '.join(missing)} column (it needs item, answer and human)"
-        raise PackError([Problem(name, 1, 1, "", message)])
-    at = {column: header.index(column) for column in ("item", "answer", "human")}
+    rows, at = read_sheet(text, name, ("item", "answer", "human"))
     columns = (at["item"] + 1, at["answer"] + 1, at["human"] + 1)
     problems: list[Problem] = []
     marks: list[MarkedAnswer] = []
-    for line, row in enumerate(rows[1:], start=2):
-        cells = {c: row[i].strip() if i < len(row) else "" for c, i in at.items()}
+    for line, row in enumerate(rows, start=2):
+        cells = {c: cell(row, i).strip() for c, i in at.items()}
         if not cells["human"]:
             continue
         place = Place(name, line, columns)

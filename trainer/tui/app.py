@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from trainer.quiz.protocols import GraderFactory
     from trainer.tui.progress import ProgressKeeper, SessionLog
     from trainer.tui.screens.quiz import QuizScreen
+    from trainer.tui.screens.triage import TriageScreen
 
 PRACTICE_MODE = "mixed"
 """The engine mode whose questions "practise these again" picks from: it asks every kind."""
@@ -100,6 +101,8 @@ class AppOptions:
     ask_student: bool = False
     """Ask for the name at every start and keep it for this run only (`--ask-student`): one
     app per browser tab on a shared server, each tab its own student."""
+    triage_answers: Path | None = None
+    """A class's answers to open in the triage screen once the pack loads (`triage --tui`)."""
 
 
 def screenshot_folder() -> Path:
@@ -277,6 +280,7 @@ class TrainerApp(App[None]):
             if worker.group == "load":
                 self.pack = worker.result
                 self._remember_pack()
+                self._triage_on_start()
             elif worker.group == "discover":
                 self.catalogue = worker.result or ()
             return
@@ -434,6 +438,31 @@ class TrainerApp(App[None]):
             return
         if not isinstance(self.screen, StudyScreen):
             self.push_screen(StudyScreen(self.pack))
+
+    def action_triage(self, answers: Path | None = None) -> None:
+        """An instructor's screen: a class's answers in clusters to mark (`answers`, or a
+        path the screen asks for)."""
+        from trainer.tui.screens.triage import TriageScreen
+
+        if self.pack is None:
+            self.notify("The pack is not open yet.", severity="warning")
+            return
+        if not isinstance(self.screen, TriageScreen):
+            self.push_screen(TriageScreen(self.pack, answers))
+
+    def _triage_on_start(self) -> None:
+        answers = self.options.triage_answers
+        if answers is not None:
+            self.options = replace(self.options, triage_answers=None)  # once, not per load
+            self.action_triage(answers)
+
+    def on_triage_screen_saved(self, message: TriageScreen.Saved) -> None:
+        """Marks were kept beside the open pack: reopen it, so quizzes grade with them.
+
+        Handled by name rather than with @on, which would import the screen (and Textual's
+        DataTable) before the first frame."""
+        if self.pack is not None and self.pack.folder == message.folder and message.added:
+            self.open_pack(self.pack_path or message.folder)
 
     def action_stats(self) -> None:
         from trainer.tui.screens.stats import StatsScreen

@@ -1,4 +1,5 @@
-"""The command palette's own entries: start a quiz mode, open a pack, study, stats, help.
+"""The command palette's own entries: start a quiz mode, open a pack, study, stats, triage,
+help.
 
 Everything is read from the app's state (the catalogue the discover worker found), so opening
 the palette does no I/O. Prompts are `Content` built from plain text and help lines are
@@ -38,6 +39,11 @@ class TrainerCommands(Provider):
             "Progress and stats",
             app.action_stats,
             "Accuracy per day and per kind, weakest items, what is due for review",
+        )
+        yield (
+            "Triage a class's answers",
+            app.action_triage,
+            "For an instructor: mark a class's answers a cluster at a time; the grader learns",
         )
         yield "Help", app.action_help, "Keys, modes and how answers are graded"
         yield (
