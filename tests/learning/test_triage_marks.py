@@ -54,7 +54,7 @@ def test_a_split_cluster_keeps_its_mark_and_a_single_answer_does_not_split(
 def test_a_class_csv_without_the_columns_is_refused_by_name() -> None:
     with pytest.raises(PackError) as caught:
         parse_class_answers("student,response\na,b\n", "class.csv", frozenset({"thesis"}))
-    assert "class.csv:1:1: has no item, answer column" in caught.value.report()
+    assert "class.csv:1:1: has no item or answer column" in caught.value.report()
     found = parse_class_answers(
         "item,answer\nthesis,yes\nnope,x\nthesis,\n", "c", frozenset({"thesis"})
     )

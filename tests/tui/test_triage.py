@@ -178,7 +178,7 @@ async def test_a_bad_csv_says_what_is_wrong_and_asks_again(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await triage_open(pilot, bad)
         assert screen.stage is Stage.ASKING
-        assert "has no item, answer column" in status(screen)
+        assert "has no item or answer column" in status(screen)
         good = write_class(tmp_path / "class.csv", CLASS)
         path = screen.query_one("#path", Input)
         assert path.has_focus

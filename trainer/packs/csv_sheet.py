@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 
 from trainer.packs.errors import PackError, Problem
 
@@ -26,8 +27,7 @@ def read_sheet(
     header = [cell.strip().casefold() for cell in rows[0]] if rows else []
     missing = [column for column in columns if column not in header]
     if missing:
-        needs = f"{', '.join(columns[:-1])} and {columns[-1]}"
-        message = f"has no {', '.join(missing)} column (it needs {needs})"
+        message = f"has no {_listed(missing, 'or')} column (it needs {_listed(columns, 'and')})"
         raise PackError([Problem(name, 1, 1, "", message)])
     return rows[1:], {column: header.index(column) for column in columns}
 
@@ -35,3 +35,8 @@ def read_sheet(
 def cell(row: list[str], at: int) -> str:
     """The row's cell at `at`, or "" for a row cut short."""
     return row[at] if at < len(row) else ""
+
+
+def _listed(words: Sequence[str], last: str) -> str:
+    """The words as prose lists them: a; a or b; a, b or c."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {last} {words[-1]}"
