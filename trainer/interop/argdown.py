@@ -18,7 +18,15 @@ from typing import Any
 import yaml
 
 from trainer.interop.escape import argdown_string, argdown_text, one_line
-from trainer.interop.graph import ORDER, ArgumentMap, Edge, Node, Relation, Shape
+from trainer.interop.graph import (
+    ORDER,
+    ArgumentMap,
+    Edge,
+    Node,
+    Relation,
+    Shape,
+    questions_note,
+)
 from trainer.interop.inference import MapElement, build_map
 from trainer.packs.model import Kind
 
@@ -69,12 +77,9 @@ def _argdown_lines(amap: ArgumentMap) -> Iterator[str]:
         yield f"{key}: {argdown_string(value)}\n"
     yield "===\n"
     by_id = {node.id: node for node in amap.nodes}
-    questions = sum(1 for _ in amap.of_kind(Kind.QUESTION))
-    if questions:  # ORDER holds the argument's kinds only
-        yield (
-            f"\n// {questions} plain question(s) of the pack are left out: they are no part "
-            "of the argument (export --format json or markdown lists them)\n"
-        )
+    note = questions_note(amap)
+    if note:  # ORDER holds the argument's kinds only
+        yield f"\n// {note}\n"
     for kind in ORDER:
         nodes = [node for node in amap.nodes if node.kind is kind]
         if not nodes:

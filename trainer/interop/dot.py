@@ -6,7 +6,7 @@ import textwrap
 from collections.abc import Iterator
 
 from trainer.interop.escape import dot_label, dot_string
-from trainer.interop.graph import ArgumentMap, Relation, Shape, speaker_name
+from trainer.interop.graph import ArgumentMap, Relation, Shape, questions_note, speaker_name
 from trainer.packs.model import Kind
 
 LABEL_WIDTH = 40
@@ -28,9 +28,9 @@ def _dot_lines(amap: ArgumentMap) -> Iterator[str]:
     yield "digraph argument {\n"
     yield f"  label={dot_string(amap.meta.get('title', ''))};\n"
     yield "  rankdir=BT;\n  node [fontname=Helvetica, fontsize=10];\n"
-    questions = sum(1 for _ in amap.of_kind(Kind.QUESTION))
-    if questions:
-        yield f"  // {questions} plain question(s) left out: they are no part of the argument\n"
+    note = questions_note(amap)
+    if note:
+        yield f"  // {note}\n"
     for node in amap.nodes:
         if node.kind in (Kind.PERSON, Kind.QUESTION):
             continue  # a person is not a claim (their quotes name them), nor is a question

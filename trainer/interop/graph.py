@@ -161,6 +161,18 @@ def argument_map(pack: Pack) -> ArgumentMap:
     return ArgumentMap(tuple(nodes), tuple(edges), pack_meta(pack))
 
 
+def questions_note(amap: ArgumentMap) -> str:
+    """What Argdown and DOT, which draw the argument, say of the questions they leave out;
+    "" when the pack has none."""
+    count = sum(1 for _ in amap.of_kind(Kind.QUESTION))
+    if not count:
+        return ""
+    return (
+        f"{count} plain question(s) left out: they are no part of the argument "
+        "(export --format json or markdown lists them)"
+    )
+
+
 QUESTION_ANSWER = "answer"
 """The detail that holds a question's model answer in the map (JSON writes the whole answer
 block under the same name)."""

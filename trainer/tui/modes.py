@@ -21,6 +21,9 @@ class ModeInfo:
     needs: tuple[str, ...] = ()
     """Item kinds (`Kind` values) of which the pack needs one for this mode to ask anything;
     empty: any pack will do. A mode with nothing to ask is greyed out on the home screen."""
+    requires: str = ""
+    """The item kind without which the home screen does not list the mode at all: a thesis
+    for the argument's modes (a pack of questions has none), a question for Questions."""
 
 
 MODES: tuple[ModeInfo, ...] = (
@@ -28,25 +31,35 @@ MODES: tuple[ModeInfo, ...] = (
         "premises",
         "Premises",
         "The thesis and conclusion, the claims behind them, and those rejected.",
-        ("thesis",),
+        requires="thesis",
     ),
     ModeInfo(
-        "rebuttals", "Rebuttals", "Answer each counterargument as the author does.", ("rebuttal",)
+        "rebuttals",
+        "Rebuttals",
+        "Answer each counterargument as the author does.",
+        ("rebuttal",),
+        "thesis",
     ),
     ModeInfo(
         "attribution",
         "Attribution",
         "Who said each quote, and what each person argued.",
         ("quote",),
+        "thesis",
     ),
-    ModeInfo("evidence", "Evidence", "The figures and events behind each claim.", ("evidence",)),
+    ModeInfo(
+        "evidence", "Evidence", "The figures and events behind each claim.", ("evidence",), "thesis"
+    ),
     ModeInfo(
         "both-sides",
         "Both sides",
         "Argue against the author, then give the reply.",
         ("other_side",),
+        "thesis",
     ),
-    ModeInfo("questions", "Questions", "The pack's own questions, one at a time.", ("question",)),
+    ModeInfo(
+        "questions", "Questions", "The pack's own questions, one at a time.", requires="question"
+    ),
     ModeInfo("mixed", "Mixed", "Every kind of question, shuffled."),
     ModeInfo("review", "Review", "What spaced repetition says is due, most overdue first."),
 )

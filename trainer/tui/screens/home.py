@@ -220,17 +220,22 @@ class HomeScreen(Screen[None]):
             info.update(Content.styled("Opening the pack\u2026", "$text-muted"))
 
     def _grey_out_empty_modes(self, pack: Pack) -> None:
-        """A mode the pack has nothing for cannot be started (it only said "nothing to ask")."""
+        """A mode the pack has nothing for cannot be started (it only said "nothing to ask"),
+        and one for what the pack is not (the argument's modes in a pack of questions only,
+        Questions in an argument without any) is not listed."""
         from trainer.packs.model import Kind
 
-        def empty(needs: tuple[str, ...]) -> bool:
-            return bool(needs) and not any(pack.of_kind(Kind(kind)) for kind in needs)
+        def has(kind: str) -> bool:
+            return bool(pack.of_kind(Kind(kind)))
 
-        choices = [Choice(m.key, m.title, m.line, disabled=empty(m.needs)) for m in MODES]
+        choices = [
+            Choice(m.key, m.title, m.line, disabled=bool(m.needs) and not any(map(has, m.needs)))
+            for m in MODES
+            if not m.requires or has(m.requires)
+        ]
         modes = self.query_one("#modes", ChoiceList)
-        if [choice.disabled for choice in choices] != [
-            modes.get_option_at_index(index).disabled for index in range(modes.option_count)
-        ]:
+        shown = [modes.get_option_at_index(index) for index in range(modes.option_count)]
+        if [(c.key, c.disabled) for c in choices] != [(o.id, o.disabled) for o in shown]:
             modes.set_choices(choices, highlight=modes.highlighted_key)
 
     @on(OptionList.OptionSelected, "#packs")
