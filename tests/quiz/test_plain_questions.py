@@ -63,6 +63,17 @@ def test_the_questions_mode_asks_each_question_as_written(bank: Pack) -> None:
     assert [q.id for q in plan(bank, Mode.QUESTIONS, seed=3)] == [q.id for q in questions]
 
 
+def test_a_prompt_that_names_its_answer_on_purpose_is_asked_as_written(tmp_path: Path) -> None:
+    (tmp_path / "pack.yaml").write_text(
+        'format: 1\nid: choice\ntitle: Choices\nversion: "1"\nquestions:\n'
+        "  - id: nile\n    prompt: Which is longer, the Nile or the Amazon?\n"
+        "    answer: {canonical: The Nile, short_ok: true}\n",
+        encoding="utf-8",
+    )
+    [question] = plan(load_pack(tmp_path), Mode.QUESTIONS, seed=1)
+    assert question.prompt == "Which is longer, the Nile or the Amazon?"
+
+
 def test_a_pack_of_questions_only_runs_questions_mixed_and_review_and_nothing_else(
     bank: Pack,
 ) -> None:

@@ -225,7 +225,13 @@ _GENERATORS: dict[QuestionKind, Callable[[Pack], Iterator[Question]]] = {
 
 def questions_of_kind(pack: Pack, kind: QuestionKind) -> tuple[Question, ...]:
     """Every question of one kind the pack supports, in pack order (empty when it has none),
-    each prompt trimmed of the key words of the answers it asks for."""
+    each prompt the trainer writes trimmed of the key words of the answers it asks for.
+
+    The pack's own questions are asked as the instructor wrote them: "Which is longer, the
+    Nile or the Amazon?" names its answer on purpose, and trimmed it would ask nothing."""
     from trainer.quiz.giveaways import trim_own_answer  # it builds on this module
 
-    return tuple(trim_own_answer(pack, _GENERATORS[kind](pack)))
+    questions = _GENERATORS[kind](pack)
+    if kind is QuestionKind.QUESTION:
+        return tuple(questions)
+    return tuple(trim_own_answer(pack, questions))
