@@ -36,6 +36,7 @@ COMMANDS = {
     "export": "export",
     "import-argdown": "import_argdown",
     "class-report": "class_report",
+    "serve": "serve",
     "tui": "tui",
     "headless": "headless",
 }
