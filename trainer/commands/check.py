@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from trainer.commands._common import EXIT_DISAGREE, EXIT_INVALID, EXIT_OK
 from trainer.packs.errors import PackError
 from trainer.packs.loader import load_pack
-from trainer.packs.model import Pack
+from trainer.packs.model import Item, Pack
 from trainer.packs.safe_text import json_text, visible
+
+if TYPE_CHECKING:
+    from trainer.grading.engine import Grader
+    from trainer.grading.verdict import Verdict
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -49,9 +53,37 @@ def _self_tests(pack: Pack, suggest: bool) -> tuple[int, list[str], dict[str, An
     from trainer.grading.selftest import run_self_tests
 
     grader = grader_for(pack)
-    report = run_self_tests(pack, grader)
+    report = run_self_tests(pack, _graded_on_every_core(pack, grader))
     advice = advise(pack, grader.index, suggest=suggest)
     return len(report.disagreements), list(report.lines()), report.to_json(), list(advice)
+
+
+def _graded_on_every_core(pack: Pack, grader: Grader) -> Grader:
+    """The pack's grader, with every self-test response (and marked answer) graded first by
+    `grade_many`: a pool of one process per core for a big pack (10,000 responses took
+    longer than loading the pack), in-process for a small one. Anything else asked of it
+    is graded as usual."""
+    from trainer.grading.engine import Grader
+    from trainer.grading.parallel import grade_many
+
+    pairs = list(
+        dict.fromkeys(
+            [(item.id, response) for item in pack for response in item.answer.tests.accept]
+            + [(item.id, response) for item in pack for response in item.answer.tests.reject]
+            + [(mark.item_id, mark.answer) for mark in pack.marked]
+        )
+    )
+    verdicts = dict(zip(pairs, grade_many(pack, pairs, grader=grader), strict=True))
+
+    class Pregraded(Grader):
+        def __init__(self) -> None:  # the same grader, not a second build
+            self.pack, self.index = grader.pack, grader.index
+
+        def grade(self, answer: str, item: Item | str) -> Verdict:
+            found = verdicts.get((item if isinstance(item, str) else item.id, answer))
+            return found if found is not None else grader.grade(answer, item)
+
+    return Pregraded()
 
 
 def _overrides(pack: Pack) -> list[dict[str, Any]]:
