@@ -79,6 +79,13 @@ def wrong_name(facts: Facts, tuning: Tuning) -> Decision | None:
     )
 
 
+def hedged(facts: Facts, tuning: Tuning) -> Decision | None:
+    """The key's answer with another beside it: the choice is left to the teacher."""
+    if not facts.hedged:
+        return None
+    return Decision(Outcome.INCORRECT, _below_partial(facts), Reason.HEDGED)
+
+
 def marked_wrong(facts: Facts, tuning: Tuning) -> Decision | None:
     """Like an answer the instructor marked wrong: wrong, whatever its words share."""
     if facts.example_accepted is not False:
@@ -103,6 +110,7 @@ def one_word(facts: Facts, tuning: Tuning) -> Decision | None:
     if (
         facts.content_words > tuning.one_word
         or facts.key.item.answer.short_ok
+        or facts.short_key
         or len(facts.score.covered) > tuning.one_word
         or facts.listed_short
     ):
@@ -153,6 +161,7 @@ RULES: tuple[Rule, ...] = (
     wrong_figure,
     another_item,
     wrong_name,
+    hedged,
     marked_wrong,
     marked_right,
     one_word,
@@ -175,7 +184,14 @@ def decide(facts: Facts, tuning: Tuning = DEFAULT) -> Decision:
 
 
 _CHECKS = frozenset(
-    {Reason.KNOWN_WRONG, Reason.OPPOSITE, Reason.WRONG_NUMBER, Reason.WRONG_NAME, Reason.NEIGHBOUR}
+    {
+        Reason.KNOWN_WRONG,
+        Reason.OPPOSITE,
+        Reason.WRONG_NUMBER,
+        Reason.WRONG_NAME,
+        Reason.NEIGHBOUR,
+        Reason.HEDGED,
+    }
 )
 """Reasons decided by a check of what the answer says, not by how close its score is."""
 

@@ -120,6 +120,10 @@ def wrong_name_text(context: Context, names: Sequence[str]) -> str:
     return f"Wrong name: {given} {verb} not belong in this answer{tail}."
 
 
+def _hedged(decision: Decision, context: Context) -> str:
+    return "Choose one: an answer that offers something else beside it leaves the choice open."
+
+
 def _one_word(decision: Decision, context: Context) -> str:
     return "Say a bit more: one word is not a full answer to this one."
 
@@ -157,6 +161,7 @@ _marks = {
     Reason.CONCEPTS: _concepts,
     Reason.PARTIAL: _partial,
     Reason.VAGUE: _vague,
+    Reason.HEDGED: _hedged,
 }
 
 

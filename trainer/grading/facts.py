@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 
 from trainer.grading.analysis import Answer, analyse
 from trainer.grading.contradiction import Contradictions
-from trainer.grading.figures import Figures, is_year
+from trainer.grading.figures import Figures, is_year, rounded
 from trainer.grading.findings import FigureSlip, Slip
+from trainer.grading.hedges import hedged
 from trainer.grading.index import PackIndex
 from trainer.grading.keys import Admits, ItemKey
 from trainer.grading.normalise import format_number
@@ -51,6 +52,10 @@ class Facts:
     fuzzy: bool = False
     admits: Admits = field(default_factory=Admits)
     """The figures and people the item's key admits."""
+    hedged: bool = False
+    """The key's answer offered beside another ("2007 or 2008"), for a light key."""
+    short_key: bool = False
+    """The key itself is a word or two ("Canberra"), so one word can be all of it."""
     example: int | None = None
     """The class's marked answer to the item this answer reads like, if one is that near."""
 
@@ -91,13 +96,17 @@ def gather(contradictions: Contradictions, index: int, pool: frozenset[int] | No
         opposite=flipped(contradictions, index),
         neighbour=neighbour(contradictions, index, pool),
         several=pool is not None and len(pool) > 1,
-        figure=_stray_number(admits, figures, pack) or wrong_time(admits, figures, pack),
+        figure=_stray_number(admits, figures, pack, light=not key.groups)
+        or wrong_time(admits, figures, pack),
         stray_names=_stray_names(key, admits, answer) + _stray_places(admits, answer, pack),
         has_key_figure=bool(figures.numbers & admits.figures.numbers),
         listed_short=listed_short(key, answer.content),
         fuzzy=answer.fuzzy,
         admits=admits,
         example=_example(contradictions, index),
+        short_key=not key.groups
+        and any(len(p.vids) <= pack.tuning.short_key_words for p in key.right),
+        hedged=hedged(answer, key, frozenset().union(*(p.vidset for p in key.right))),
     )
 
 
@@ -195,14 +204,35 @@ def _example(contradictions: Contradictions, index: int) -> int | None:
     return nearest[0] if nearest is not None and nearest[1] >= tuning.example_min else None
 
 
-def _stray_number(admits: Admits, figures: Figures, pack: PackIndex) -> FigureSlip | None:
+def _stray_number(
+    admits: Admits, figures: Figures, pack: PackIndex, light: bool = False
+) -> FigureSlip | None:
+    """The answer's first figure the item does not admit. Years pass unless the key gives a
+    year; days of a date pass unless it gives a day; a figure within `figure_slack` of the
+    key's is the key's, rounded. For a light key, an answer that gives the key's figure may
+    add others ("8 bits, which can store 256 values")."""
     known = admits.figures
     if not known.numbers:
         return None
-    stray = [n for n in figures.numbers if n not in known.numbers and not is_year(n, pack.tuning)]
+    if light and figures.numbers & known.key_numbers:
+        return None
+    tuning = pack.tuning
+    key_years = any(is_year(k, tuning) for k in known.numbers)
+    stray = [
+        n
+        for n in figures.numbers
+        if n not in known.numbers
+        and not (is_year(n, tuning) and not key_years)
+        and not (n in figures.days and not known.days)
+        and not (not is_year(n, tuning) and _near_any(n, known.numbers, tuning.figure_slack))
+    ]
     if not stray:
         return None
     return FigureSlip(Slip.NUMBER, _shown(stray), _shown(known.key_numbers or known.numbers))
+
+
+def _near_any(number: str, known: frozenset[str], slack: float) -> bool:
+    return any(rounded(number, exact, slack) for exact in known)
 
 
 def wrong_time(admits: Admits, figures: Figures, pack: PackIndex) -> FigureSlip | None:

@@ -35,6 +35,9 @@ class Figures:
     """Spans of time: "ten days", "about a month"."""
     months: frozenset[str] = frozenset()
     """Names of months: a date is a figure too."""
+    days: frozenset[str] = frozenset()
+    """Figures that are the day of a date ("19 November"): wrong only where the key gives
+    a day itself, for a key that names the month or the year alone does not ask for one."""
 
 
 NO_FIGURES = Figures()
@@ -62,7 +65,23 @@ def read_figures(
         _number_units(tokens, lexicon, tuning),
         _durations(tokens, lexicon, tuning),
         frozenset(token for token in tokens if token in lexicon.months),
+        frozenset(
+            t for at, t in enumerate(tokens) if t.isdigit() and _day_of_month(tokens, at, lexicon)
+        ),
     )
+
+
+DAYS_IN_MONTH = 31
+
+
+def _day_of_month(tokens: Sequence[str], at: int, lexicon: EnglishLexicon) -> bool:
+    """Whether the figure at `at` is the day of a date ("19 November", "June 29th"): the
+    month is the figure a key gives, and the day is no wrong number."""
+    if len(tokens[at]) > 2 or not 1 <= int(tokens[at]) <= DAYS_IN_MONTH:
+        return False
+    before = tokens[at - 1] if at else ""
+    after = tokens[at + 1] if at + 1 < len(tokens) else ""
+    return before in lexicon.months or after in lexicon.months
 
 
 def _durations(
@@ -117,3 +136,16 @@ def is_year(number: str, tuning: Tuning = DEFAULT) -> bool:
 def conflict(mine: frozenset[str], theirs: frozenset[str]) -> bool:
     """Both give figures and each has one the other lacks: "5 of 6" is not "4 of 6"."""
     return bool(mine and theirs and (mine - theirs) and (theirs - mine))
+
+
+def rounded(number: str, exact: str, slack: float) -> bool:
+    """Whether `number` is `exact` rounded: within `slack` of it as a share, and rounder
+    (more zeros at the end): "8850" and "8800" for 8,849, never "8851" nor "30001"."""
+    value, key = int(number), int(exact)
+    if key < 1 / slack or abs(value - key) > slack * key:
+        return False
+    return _zeros(number) > _zeros(exact)
+
+
+def _zeros(number: str) -> int:
+    return len(number) - len(number.rstrip("0"))

@@ -16,8 +16,15 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from trainer.grading.figures import Duration
-from trainer.grading.keys import Admits, Example, ItemKey, KeyFigures, KnownWrong, Phrasing
+from trainer.grading.keys import (
+    Admits,
+    Example,
+    ItemKey,
+    KeyFigures,
+    KnownWrong,
+    Phrasing,
+    key_figures,
+)
 from trainer.grading.lexicon import ENGLISH
 from trainer.grading.matching import Matcher, WordTable
 from trainer.grading.names import common_names, pack_names
@@ -86,6 +93,7 @@ class PackIndex:
         self._by_speaker = _groups(self.items, lambda item: item.speaker)
         self.matcher = Matcher(self.words, tuning)
         self._admits: dict[int, Admits] = {}
+        self._asked: dict[int, frozenset[str]] = {}
         """Item -> the figures and people it admits, filled as items are first graded."""
         self.person_vids = frozenset(
             wid for word, wid in self.words.ids.items() if word in self.person_names
@@ -107,6 +115,14 @@ class PackIndex:
 
     def content(self, text: str) -> tuple[str, ...]:
         return self.read(text).content
+
+    def asked_words(self, index: int) -> frozenset[str]:
+        """The content keys of item `index`'s own text: for a question, what it asks, whose
+        words an answer may repeat at no cost ("system" in "What economic system...?")."""
+        found = self._asked.get(index)
+        if found is None:
+            found = self._asked[index] = frozenset(self.content(self.items[index].text))
+        return found
 
     # -- relations ------------------------------------------------------------------------
 
@@ -177,8 +193,10 @@ class PackIndex:
                         draft.word_terms.append((len(draft.groups), " ".join(words)))
                     continue
                 elements = tuple(
-                    None if neg else self.words.add(k)
-                    for k, neg in zip(reading.keys, reading.negs, strict=True)
+                    None if neg else self._add(k, written)
+                    for k, neg, written in zip(
+                        reading.keys, reading.negs, reading.surfaces, strict=True
+                    )
                 )
                 anchor = next((v for v in elements if v is not None), None)
                 terms.append(Term(elements, sum(reading.negs), anchor))
@@ -192,10 +210,15 @@ class PackIndex:
 
     def _register(self, text: str) -> Reading:
         reading = self.read(text)
-        for key, neg in zip(reading.keys, reading.negs, strict=True):
+        for key, neg, written in zip(reading.keys, reading.negs, reading.surfaces, strict=True):
             if not neg:
-                self.words.add(key)
+                self._add(key, written)
         return reading
+
+    def _add(self, key: str, written: str) -> int:
+        wid = self.words.add(key)
+        self.words.add_written(written, wid)
+        return wid
 
     def _weigh(self, drafts: list[_Draft]) -> tuple[float, ...]:
         """IDF weights: 1 + log(items / items using the word), from right phrasings and terms."""
@@ -300,32 +323,12 @@ class PackIndex:
         return frozenset(names)
 
     def _figures(self, item: Item, right: tuple[Phrasing, ...]) -> KeyFigures:
-        counts: dict[str, int] = defaultdict(int)
-        numbers: set[str] = set()
-        for phrasing in right:
-            numbers |= phrasing.reading.figures.numbers
-            for number in phrasing.reading.figures.numbers:
-                counts[number] += 1
-        share = self.tuning.key_number_share
-        key_numbers = {n for n, c in counts.items() if c >= share * len(right)}
         texts = [t for g in item.answer.concepts.groups for t in g.terms]
-        for text in (*texts, item.text, item.words, item.name):
-            numbers |= self.read(text).figures.numbers
-        units: dict[str, set[str]] = defaultdict(set)
-        durations: dict[float, str] = {}
-        months: set[str] = set()
-        for reading in (*(p.reading for p in right), self.read(item.text)):
-            for number, unit in reading.figures.units:
-                units[number].add(unit)
-            for duration in reading.figures.durations:
-                durations.setdefault(duration.days, duration.shown)
-            months |= reading.figures.months
-        return KeyFigures(
-            numbers=frozenset(numbers),
-            key_numbers=frozenset(key_numbers),
-            units={n: frozenset(found) for n, found in units.items()},
-            durations=tuple(Duration(d, s) for d, s in sorted(durations.items())),
-            months=frozenset(months),
+        return key_figures(
+            tuple(p.reading for p in right),
+            self.read(item.text),
+            tuple(self.read(t) for t in (*texts, item.words, item.name)),
+            self.tuning.key_number_share,
         )
 
     def _postings(self) -> tuple[tuple[int, ...], ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -50,6 +51,8 @@ class KeyFigures:
     """For each figure, the units of time the key gives it in ("30000": {"month"})."""
     durations: tuple[Duration, ...] = ()
     months: frozenset[str] = frozenset()
+    days: frozenset[str] = frozenset()
+    """Days of a date the key gives ("19 November")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,3 +102,37 @@ class Admits:
     """People the item may name: those in its key, text and speaker."""
     places: frozenset[Place] = frozenset()
     """Places and organisations the item may name: those in its key, texts and passage."""
+
+
+def key_figures(
+    right: tuple[Reading, ...], text: Reading, others: tuple[Reading, ...], share: float
+) -> KeyFigures:
+    """The figures an item admits, from its right phrasings, its own text and its other
+    texts (concept terms, quoted words, name); the key's own are those `share` of its
+    phrasings give."""
+    counts: dict[str, int] = defaultdict(int)
+    for reading in right:
+        for number in reading.figures.numbers:
+            counts[number] += 1
+    numbers = set(counts)
+    for reading in (text, *others):
+        numbers |= reading.figures.numbers
+    units: dict[str, set[str]] = defaultdict(set)
+    durations: dict[float, str] = {}
+    months: set[str] = set()
+    days: set[str] = set()
+    for reading in (*right, text):
+        days |= reading.figures.days
+        for number, unit in reading.figures.units:
+            units[number].add(unit)
+        for duration in reading.figures.durations:
+            durations.setdefault(duration.days, duration.shown)
+        months |= reading.figures.months
+    return KeyFigures(
+        numbers=frozenset(numbers),
+        key_numbers=frozenset(n for n, c in counts.items() if c >= share * len(right)),
+        units={n: frozenset(found) for n, found in units.items()},
+        durations=tuple(Duration(d, s) for d, s in sorted(durations.items())),
+        months=frozenset(months),
+        days=frozenset(days),
+    )

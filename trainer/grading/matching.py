@@ -9,10 +9,15 @@ remembered, so a class's repeated words cost a dict lookup.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from trainer.grading.figures import rounded
+from trainer.grading.lexicon import ENGLISH
+from trainer.grading.lexicon.wordnet import wordnet
+from trainer.grading.normalise import stem
 from trainer.grading.tuning import DEFAULT, Tuning
 
 
@@ -31,7 +36,7 @@ class WordTable:
     Built while the pack's index is built, then only read.
     """
 
-    __slots__ = ("_names", "_tuning", "allowed", "ids", "words")
+    __slots__ = ("_names", "_tuning", "allowed", "ids", "words", "written")
 
     def __init__(self, names: frozenset[str], tuning: Tuning = DEFAULT) -> None:
         self._names = names
@@ -40,6 +45,8 @@ class WordTable:
         self.words: list[str] = []
         self.allowed: list[int] = []
         """For each word, how many letters an answer word may be off by to match it."""
+        self.written: dict[str, int] = {}
+        """Each word as the pack writes it ("inflation") to the id of its key ("inflat")."""
 
     def __len__(self) -> int:
         return len(self.words)
@@ -54,6 +61,14 @@ class WordTable:
             self.allowed.append(self._bound(word))
         return wid
 
+    def add_written(self, written: str, wid: int) -> None:
+        """Remember that the pack writes key `wid` as `written`."""
+        if not written.isdigit():
+            self.written.setdefault(written, wid)
+
+    def is_name(self, wid: int) -> bool:
+        return self.words[wid] in self._names
+
     def _bound(self, word: str) -> int:
         tuning = self._tuning
         if word.isdigit():
@@ -67,7 +82,18 @@ class Matcher:
     """Answer word -> the ids of the pack words it matches. Thread-safe for reading: the
     cache only ever gains entries of a pure function."""
 
-    __slots__ = ("_by_length", "_cache", "_cutoff", "_fuzzy_from", "_table", "_tuning")
+    __slots__ = (
+        "_by_length",
+        "_cache",
+        "_cutoff",
+        "_figures",
+        "_fuzzy_from",
+        "_related_cache",
+        "_table",
+        "_tuning",
+        "_written",
+        "_written_cache",
+    )
 
     def __init__(self, table: WordTable, tuning: Tuning = DEFAULT) -> None:
         self._table = table
@@ -84,6 +110,16 @@ class Matcher:
         self._by_length = by_length
         """The pack's words by length: a word more than `_cutoff` letters longer or shorter
         cannot be within `_cutoff` edits, so only nearby lengths are compared."""
+        written: dict[int, tuple[list[str], list[int]]] = {}
+        for word, wid in table.written.items():
+            words, ids = written.setdefault(len(word), ([], []))
+            words.append(word)
+            ids.append(wid)
+        self._written = written
+        """The same for the pack's words as written, unstemmed."""
+        self._written_cache: dict[str, frozenset[int]] = {}
+        self._figures = [(w, wid) for wid, w in enumerate(table.words) if w.isdigit()]
+        self._related_cache: dict[str, frozenset[int]] = {}
 
     def exact(self, word: str) -> int | None:
         return self._table.ids.get(word)
@@ -105,14 +141,138 @@ class Matcher:
                 if bucket is None:
                     continue
                 words, ids = bucket
-                for _, distance, at in _near(word, words, own):
+                for near, distance, at in _near(word, words, own):
                     wid = ids[at]
-                    if distance and distance <= table.allowed[wid]:
+                    if (
+                        distance
+                        and distance <= table.allowed[wid]
+                        and not opposed_by_prefix(word, near)
+                    ):
                         found.add(wid)
+        elif not found and word.isdigit():
+            found.update(self._near_figures(word))
         result = frozenset(found)
         if len(self._cache) < self._tuning.match_cache:
             self._cache[word] = result
         return result
+
+    def _near_figures(self, word: str) -> list[int]:
+        """The pack's figures within `Tuning.figure_slack` of this one: "8850" for 8,849;
+        never a year."""
+        tuning = self._tuning
+        value, slack = int(word), tuning.figure_slack
+        low, high = tuning.years
+        if len(word) == 4 and low <= value <= high:
+            return []  # a year is exact: 2008 is not 2007 rounded
+        return [wid for number, wid in self._figures if rounded(word, number, slack)]
+
+    def matches_related(self, word: str) -> frozenset[int]:
+        """Ids of the pack words WordNet relates to `word` as written, exact only: words
+        derived from or into it ("capitalistic" for "capitalism", "scarcity" for "scarce")
+        and the commonest synonyms ("curb" for "control"), never a negator or a function
+        word. Looked up only for an answer word that matched nothing else by its letters."""
+        cached = self._related_cache.get(word)
+        if cached is None:
+            relations = wordnet()
+            skip = ENGLISH.negators | ENGLISH.stopwords
+            found: set[int] = set()
+            for form in _lemmas(word):
+                others = {*relations.derived.get(form, ()), *relations.synonyms.get(form, ())}
+                others.update(_reverse_synonyms().get(form, ()))
+                for other in others - skip:
+                    wid = self._table.ids.get(stem(other))
+                    if wid is not None and not self._table.is_name(wid):
+                        found.add(wid)
+            cached = frozenset(found)
+            if len(self._related_cache) < self._tuning.match_cache:
+                self._related_cache[word] = cached
+        return cached
+
+    def known_word(self, word: str) -> bool:
+        """Whether WordNet's table knows `word` (or the plain form it inflects): then a
+        match found through its relations is a derivation, not a spelling slip."""
+        relations = wordnet()
+        return any(
+            form in relations.derived or form in relations.synonyms for form in _lemmas(word)
+        )
+
+    def matches_written(self, word: str) -> frozenset[int]:
+        """Ids of the pack words `word` stands for as written, unstemmed, for an answer word
+        whose stem matched nothing: "infaltion" is one swap from "inflation", though its stem
+        is not "inflat"; "ransomware" written "ransom ware" is looked up joined."""
+        cached = self._written_cache.get(word)
+        if cached is None:
+            cached = _written_matches(self, word)
+            if len(self._written_cache) < self._tuning.match_cache:
+                self._written_cache[word] = cached
+        return cached
+
+
+def _written_matches(matcher: Matcher, word: str) -> frozenset[int]:
+    """`Matcher.matches_written`, uncached: the same bounds as for stems, on both words as
+    written, and never past a name's own bound."""
+    table, tuning = matcher._table, matcher._tuning
+    for form in _lemmas(word):  # "monopolies" as written is "monopoly", stems apart
+        exact = table.written.get(form)
+        if exact is not None:
+            return frozenset({exact})
+    if len(word) < matcher._fuzzy_from or word.isdigit():
+        return frozenset()
+    own = allowed_edits(len(word), tuning)
+    found: set[int] = set()
+    for length in range(len(word) - own, len(word) + own + 1):
+        bucket = matcher._written.get(length)
+        if bucket is None:
+            continue
+        words, ids = bucket
+        for near, distance, at in _near(word, words, own):
+            wid = ids[at]
+            bound = min(own, allowed_edits(len(near), tuning))
+            if table.is_name(wid):
+                bound = min(bound, table.allowed[wid])
+            if distance <= bound and not opposed_by_prefix(word, near):
+                found.add(wid)
+    return frozenset(found)
+
+
+@cache
+def _reverse_synonyms() -> dict[str, tuple[str, ...]]:
+    reverse: dict[str, list[str]] = {}
+    for word, others in wordnet().synonyms.items():
+        for other in others:
+            reverse.setdefault(other, []).append(word)
+    return {word: tuple(others) for word, others in reverse.items()}
+
+
+def _lemmas(word: str) -> tuple[str, ...]:
+    """The word and the plain forms it may be an inflection of, for a lookup in WordNet's
+    table of lemmas: "monopolies" -> "monopoly", "specialising" -> "specialise"."""
+    forms = [word]
+    for ending, plain in (
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ing", "e"),
+        ("ing", ""),
+        ("ed", ""),
+    ):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            forms.append(word[: -len(ending)] + plain)
+    return tuple(forms)
+
+
+def opposed_by_prefix(word: str, other: str) -> bool:
+    """Whether two words differ by a prefix that negates ("fertile" / "infertile") or by one
+    such prefix for another ("inflation" / "deflation"): opposites, not a typo."""
+    prefixes = ENGLISH.negating_prefixes
+    for prefix in prefixes:
+        if word == prefix + other or other == prefix + word:
+            return True
+        if word.startswith(prefix):
+            rest = word[len(prefix) :]
+            if any(other == p + rest for p in prefixes if p != prefix):
+                return True
+    return False
 
 
 def _near(word: str, words: Sequence[str], cutoff: int) -> list[tuple[str, int, int]]:

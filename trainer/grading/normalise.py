@@ -23,7 +23,7 @@ from rapidfuzz.distance import OSA
 from trainer.grading.lexicon.clauses import CLAUSE_WORDS
 from trainer.grading.lexicon.numbers import NUMBER_WORDS, SCALE_WORDS, SCALES
 from trainer.grading.lexicon.rewrites import CASED, CONTRACTIONS, PHRASES, Rule, Trigger
-from trainer.grading.lexicon.spellings import ABBREVIATIONS, MISSPELLINGS
+from trainer.grading.lexicon.spellings import ABBREVIATIONS, MISSPELLINGS, UNITS
 from trainer.grading.lexicon.suffixes import SUFFIXES
 
 MAX_CHARS = 2000
@@ -67,9 +67,23 @@ def _spelling(word: str) -> str:
     return word
 
 
+_ISO_DATE = re.compile(r"(?<![\w])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w])")
+_SLASH_DATE = re.compile(r"(?<![\w/])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\w])")
+"""Dates in figures ("2007-06-29", "29/06/2007"): the year is the figure a key gives; the
+day and month would read as wrong figures."""
+_DOT_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:\.\d{3})+)(?![\d.,])")
+"""Thousands grouped with dots, as much of Europe writes them: "30.000 a month"."""
+_ZERO_DECIMALS = re.compile(r"(\d)\.0+(?![\d])")
+"""A price's ".00": "$50.00" is 50."""
+_GLUED_UNIT = re.compile(r"(?<![\w])(\d+)([a-z]{2,}|m)(?![\w])")
+"""A figure with its unit written on: "8bits", "10days", "8850m" (after "30k", "30m" and
+"29th" have been read); "10s" stays whole, for "10s of thousands" is no 10."""
+_SHORT_UNIT = re.compile(r"(?<=\d) (" + "|".join(UNITS) + r")(?![\w])")
+_PERCENT = re.compile(r"%|\bper\s?cent\b")
 _DIGIT_GROUPS = re.compile(r"(?<![\d.])(\d{1,3})((?:[, ]\d{3})+)(?![\d])")
 _K_SUFFIX = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?k(?![\w])")
-_M_SUFFIX = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:m|mn|mil)(?![\w])")
+_M_SUFFIX = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?(?:m|mn|mil)(?![\w])")
+"""Millions ("30m"); four digits or more before an "m" are metres ("8850m"), never millions."""
 _FRACTION = re.compile(r"(?<![\w])(\d+)\s*/\s*(\d+)(?![\w])")
 _ORDINAL = re.compile(r"(?<![\w])(\d+)(?:st|nd|rd|th)(?![\w])")
 _DECIMAL = re.compile(r"(\d)\.(\d)")
@@ -116,7 +130,7 @@ def _fold(text: str) -> str:
 
 
 def _join_groups(match: re.Match[str]) -> str:
-    return match.group(1) + re.sub(r"[, ]", "", match.group(2))
+    return match.group(1) + re.sub(r"[, .]", "", match.group(2))
 
 
 def _thousands(match: re.Match[str]) -> str:
@@ -220,11 +234,18 @@ _SPELLING_GATE = re.compile(
 
 def _figures(text: str) -> str:
     """Figures written the ways students write them, as plain digits ("30k" -> "30000")."""
+    text = _ISO_DATE.sub(r"\1", text)
+    text = _SLASH_DATE.sub(r"\3", text)
+    text = _PERCENT.sub(" percent ", text)
     text = _DIGIT_GROUPS.sub(_join_groups, text)
+    text = _DOT_THOUSANDS.sub(_join_groups, text)
+    text = _ZERO_DECIMALS.sub(r"\1", text)
     text = _K_SUFFIX.sub(_thousands, text)
     text = _M_SUFFIX.sub(_millions, text)
     text = _FRACTION.sub(r"\1 of \2", text)
-    return _ORDINAL.sub(r"\1", text)
+    text = _ORDINAL.sub(r"\1", text)
+    text = _GLUED_UNIT.sub(r"\1 \2", text)
+    return _SHORT_UNIT.sub(lambda m: " " + UNITS[m.group(1)], text)
 
 
 @lru_cache(maxsize=65536)

@@ -50,6 +50,9 @@ class Reading:
     """The content keys in order, as one string for a fuzzy comparison of word order."""
     truncated: bool = False
     """Whether the text was cut to `normalise.MAX_CHARS` before reading."""
+    surfaces: tuple[str, ...] = ()
+    """For each key: the word as written (normalised, not stemmed), for typos that stemming
+    cannot see through ("infaltion" does not stem to "inflat")."""
 
     def negations_in(self, clauses: set[int]) -> int:
         """How many negations these clauses hold."""
@@ -83,6 +86,7 @@ def read_tokens(
     roles = _roles(lexicon)
     passive_markers = lexicon.passive_markers
     keys: list[str] = []
+    surfaces: list[str] = []
     negs: list[bool] = []
     clause: list[int] = []
     current = 0
@@ -92,6 +96,7 @@ def read_tokens(
     for token in tokens:
         role = roles.get(token)
         if role is None:  # most words: a content word
+            surfaces.append(token)
             keys.append(token if token.isdigit() else stem(token))
             negs.append(False)
             clause.append(current)
@@ -112,6 +117,7 @@ def read_tokens(
         elif role is _Role.STOP:
             continue
         negator = role is _Role.NEGATOR
+        surfaces.append(token)
         keys.append(token if negator or token.isdigit() else stem(token))
         negs.append(negator)
         clause.append(current)
@@ -127,6 +133,7 @@ def read_tokens(
         content=tuple(dict.fromkeys(k for k, n in zip(keys, negs, strict=True) if not n)),
         keystring=" ".join(k for k, n in zip(keys, negs, strict=True) if not n),
         truncated=truncated,
+        surfaces=tuple(surfaces),
     )
 
 

@@ -143,12 +143,30 @@ def overlap(answer: Answer, phrasing: Phrasing, index: PackIndex) -> float:
         words = sorted({at for vid in common for at in answer.words_of.get(vid, ())})
     weighted = answer.weighted
     precision = sum(weighted[at][1] for at in words)
+    tuning = index.tuning
+    light = not index.keys[phrasing.item].groups
+    total = answer.total
+    if light:
+        total -= _asked_weight(answer, phrasing, index)
     recall = min(1.0, recall / phrasing.total)
-    precision = min(1.0, precision / answer.total)
+    precision = min(1.0, precision / total) if total > 0 else 1.0
     if not precision:
         return 0.0
-    b2 = index.tuning.beta**2
+    b2 = (tuning.light_beta if light and total > phrasing.total else tuning.beta) ** 2
     return 100.0 * (1 + b2) * precision * recall / (b2 * precision + recall)
+
+
+def _asked_weight(answer: Answer, phrasing: Phrasing, index: PackIndex) -> float:
+    """The weight of the answer's words that only repeat the question ("system" in "What
+    economic system...?"), which a light key does not count against the answer."""
+    given = index.asked_words(phrasing.item)
+    if not given:
+        return 0.0
+    weight = index.tuning.unknown_weight * sum(1 for key in answer.unmatched if key in given)
+    for key, (vids, value) in zip(answer.weighted_keys, answer.weighted, strict=True):
+        if key in given and vids.isdisjoint(phrasing.vidset):
+            weight += value
+    return weight
 
 
 def coverage(answer: Answer, key: ItemKey) -> dict[int, Coverage]:

@@ -58,6 +58,19 @@ class Tuning:
     """Weight of an answer word the pack never uses: it dilutes precision, gently."""
     beta: float = 1.0
     """F-beta weighting of word overlap: recall of the key against precision of the answer."""
+    light_beta: float = 2.5
+    """The same for a light key (an item with no concept groups, say a plain question with
+    a short answer and two or three accepted ones) and an answer longer than the phrasing:
+    what the key asks for counts more than what the answer adds, so "Canberra, in the
+    Australian Capital Territory" is right. The checks for a wrong name, place, figure or
+    the opposite still read the added words. A shorter answer is weighed with `beta`."""
+    negated_word_length: int = 5
+    """A pack word at least this long, written after "un-", "in-", "dis-"... in an answer,
+    reads as "not" and the word ("infertile"); shorter ones ("in"+"come") are left."""
+    short_key_words: int = 2
+    """A light key with a phrasing of at most this many content words ("Canberra", "the
+    Nile") asks for a short answer: one word can then be complete. A key with concept
+    groups says what a full answer needs itself."""
     concept_base: float = float(_DEFAULTS.accept)
     """Score of an answer with every needed key idea and no word in common with the key; each
     shared word adds to it. It is the default `accept` on purpose: at the default thresholds
@@ -109,7 +122,12 @@ class Tuning:
     """Spans of time within this factor count as the same ("a week and a half" for "ten
     days")."""
     years: tuple[int, int] = (1900, 2100)
-    """Four-digit figures in this range are years, which an answer may add freely."""
+    """Four-digit figures in this range are years, which an answer may add freely, unless
+    the key gives a year itself: then another year is a wrong figure."""
+    figure_slack: float = 0.01
+    """A figure this close to the key's, as a share of it, and rounder, is the key's
+    rounded ("about 8,800 m" for 8,849, not 8,851); far below the gaps between the figures
+    an argument turns on."""
 
     # -- confidence -----------------------------------------------------------------------
     check_confidence: float = 0.9

@@ -51,6 +51,8 @@ class Reason(StrEnum):
     """The answer is another item's point (`belongs_to` says which)."""
     KNOWN_WRONG = "known-wrong"
     """A mistake the pack's author anticipated, with its own feedback."""
+    HEDGED = "hedged"
+    """The key's answer offered with another beside it ("the Nile or the Congo")."""
     MARKED = "marked"
     """It reads like an answer the instructor marked (`debate-trainer learn`): it takes
     that mark, unless a check above found something wrong with it."""

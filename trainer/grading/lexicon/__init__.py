@@ -27,6 +27,10 @@ class EnglishLexicon:
     """Words that reverse what follows in their clause."""
     scope_breaks: frozenset[str]
     """Words where a negation's reach ends, besides clause breaks."""
+    negating_prefixes: tuple[str, ...]
+    """Prefixes that turn a word into its opposite ("in-", "de-"): never a typo."""
+    adjective_negators: tuple[str, ...]
+    """Prefixes that say "not" before a word of the pack ("infertile")."""
     clause_words: frozenset[str]
     """Words normalisation turns into clause breaks."""
     directional: frozenset[str]
@@ -54,6 +58,8 @@ ENGLISH = EnglishLexicon(
     articles=stopwords.ARTICLES,
     negators=negation.NEGATORS,
     scope_breaks=negation.SCOPE_BREAKS,
+    negating_prefixes=negation.NEGATING_PREFIXES,
+    adjective_negators=negation.ADJECTIVE_NEGATORS,
     clause_words=clauses.CLAUSE_WORDS,
     directional=order.DIRECTIONAL,
     silent_directional=order.SILENT_DIRECTIONAL,

@@ -13,3 +13,11 @@ NEGATORS = frozenset(
 
 SCOPE_BREAKS = frozenset({"and", "or", "that"})
 """Negation stops at these too: in "not retaliate and wait", "wait" is not negated."""
+
+NEGATING_PREFIXES = ("un", "in", "im", "ir", "il", "non", "dis", "de", "anti", "counter", "mis")
+"""Prefixes that make a word its opposite: "infertile" is no typo of "fertile", nor
+"deflation" of "inflation", though each is two letters off."""
+
+ADJECTIVE_NEGATORS = ("un", "in", "im", "ir", "il", "non", "dis")
+"""Prefixes that say "not" ("infertile", "unproven"): an answer word made of one and a
+word of the pack reads as "not" and that word, so the negation checks see it."""

@@ -60,3 +60,15 @@ MISSPELLINGS = {
 """Misspellings of the small words grading turns on (negations, clause words, amounts).
 Content words get fuzzy typo tolerance later; these must be exact earlier. Only words of five
 letters or more are looked up (`normalise._ALPHA_WORD`): shorter entries could never apply."""
+
+UNITS = {
+    "m": "metres",
+    "km": "kilometres",
+    "cm": "centimetres",
+    "mm": "millimetres",
+    "kg": "kilograms",
+    "ft": "feet",
+    "pc": "percent",
+    "pct": "percent",
+}
+"""Units written short after a figure ("8,800m", "71 pc"), read as the words."""

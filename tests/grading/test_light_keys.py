@@ -1,0 +1,118 @@
+"""A light key (a short answer, two or three accepted ones, no concept groups) grades as a
+teacher would: generous to what says the key in other letters, strict on what says more.
+
+The packs here are on subjects of their own, so nothing is tuned to the built-in one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.grading.fixtures import item
+from trainer.grading import Grader
+from trainer.grading.figures import rounded
+from trainer.grading.matching import opposed_by_prefix
+from trainer.grading.normalise import normalise
+from trainer.grading.verdict import Outcome, Reason
+from trainer.packs.model import Answer, Kind, Pack
+
+
+def _pack() -> Pack:
+    def ask(item_id: str, prompt: str, canonical: str, *accept: str) -> object:
+        return item(item_id, Kind.PREMISE, prompt, Answer(canonical=canonical, accept=accept))
+
+    items = (
+        item("thesis", Kind.THESIS, "A bank of plain questions.", Answer(canonical="plain")),
+        ask(
+            "capital", "What is the capital city of Australia?", "Canberra", "the city of Canberra"
+        ),
+        ask(
+            "system",
+            "What economic system is based on private ownership?",
+            "capitalism",
+            "a capitalist economy",
+        ),
+        ask("inflation", "What is a general rise in prices called?", "inflation"),
+        ask("malware", "What malware locks files until a fee is paid?", "ransomware"),
+        ask("river", "Which is the longest river in Africa?", "the Nile", "the River Nile"),
+        ask("height", "How high is Mount Everest?", "8,849 metres", "about 8,800 metres"),
+        ask("year", "In which year did the first iPhone go on sale?", "2007"),
+        ask(
+            "soil",
+            "Why do farmers grow crops on volcanoes?",
+            "the volcanic soil is fertile",
+            "fertile soil",
+        ),
+    )
+    return Pack(id="bank", title="Bank", version="1", items=items)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def grader() -> Grader:
+    return Grader(_pack())
+
+
+@pytest.mark.parametrize(
+    ("answer", "item_id"),
+    [
+        ("canbera", "capital"),  # one word is all a one-word key asks for
+        ("canberra, in the australian capital territory", "capital"),  # longer, specific
+        ("infaltion", "inflation"),  # a swap stemming cannot see through
+        ("ransom ware", "malware"),  # a compound written apart
+        ("capitalistic system", "system"),  # a derivation; "system" is the question's word
+        ("about 8850m", "height"),  # the key's figure rounded, its unit written short
+        ("29/06/2007", "year"),  # a date: the day and month are no wrong figures
+        ("june 29th, 2007", "year"),
+    ],
+)
+def test_what_says_the_key_in_other_letters_is_right(
+    grader: Grader, answer: str, item_id: str
+) -> None:
+    verdict = grader.grade(answer, item_id)
+    assert verdict.outcome is Outcome.CORRECT, verdict
+
+
+@pytest.mark.parametrize(
+    ("answer", "item_id", "reason"),
+    [
+        ("the nile or the congo", "river", Reason.HEDGED),
+        ("2007 or 2008", "year", Reason.HEDGED),
+        ("2008", "year", None),  # a year is exact
+        ("infertile soil", "soil", None),  # a negating prefix is no typo
+        ("sydney", "capital", None),
+    ],
+)
+def test_what_says_something_else_is_wrong(
+    grader: Grader, answer: str, item_id: str, reason: Reason | None
+) -> None:
+    verdict = grader.grade(answer, item_id)
+    assert verdict.outcome is Outcome.INCORRECT, verdict
+    if reason is not None:
+        assert verdict.reason is reason
+        assert "Choose one" in verdict.explanation
+
+
+def test_a_derivation_is_not_called_a_spelling_slip(grader: Grader) -> None:
+    assert "spelling" not in grader.grade("capitalistic", "system").explanation
+    assert "spelling" in grader.grade("infaltion", "inflation").explanation
+
+
+def test_figures_are_read_as_students_write_them() -> None:
+    assert normalise("30.000 a month").tokens == ("30000", "a", "month")
+    assert normalise("18%").tokens == normalise("18 per cent").tokens == ("18", "percent")
+    assert normalise("$50.00").tokens == ("50",)
+    assert normalise("8bits").tokens == ("8", "bits")
+    assert normalise("2007-06-29").tokens == ("2007",)
+    assert normalise("30m people").tokens == ("30000000", "people")  # still millions
+
+
+def test_a_rounded_figure_is_rounder_and_close() -> None:
+    assert rounded("8850", "8849", 0.01) and rounded("8800", "8849", 0.01)
+    assert not rounded("8851", "8849", 0.01)  # not rounder: another figure
+    assert not rounded("31000", "30000", 0.01)  # too far
+
+
+def test_a_negating_prefix_makes_an_opposite_not_a_typo() -> None:
+    assert opposed_by_prefix("infertile", "fertile")
+    assert opposed_by_prefix("deflation", "inflation")
+    assert not opposed_by_prefix("inflaton", "inflation")
