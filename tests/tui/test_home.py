@@ -161,3 +161,32 @@ async def test_command_palette_lists_modes_and_packs() -> None:
         await settle(pilot)
         assert type(app.screen).__name__ == "QuizScreen"
         assert app.screen.mode.value == "both-sides"  # type: ignore[attr-defined]
+
+
+async def test_home_asks_the_app_by_message_and_stats_by_its_result() -> None:
+    """Issue 13: screens called app methods; now Home posts its own typed messages
+    (`HomeScreen.PackChosen`, `ModeChosen`) that the app handles, and Stats dismisses with
+    True when the student asks to review (the app starts the review)."""
+    from trainer.tui.screens.home import HomeScreen
+
+    seen: list[type[object]] = []
+    app = make_app(SMALL_PACK)
+    async with app.run_test(size=(80, 24), message_hook=lambda m: seen.append(type(m))) as pilot:
+        await open_app(pilot)
+        await pilot.press("p", "home", "enter")
+        await settle(pilot)
+        assert HomeScreen.PackChosen in seen and app.pack is not None
+        modes = app.screen.query_one("#modes", OptionList)
+        await pilot.click(modes, offset=(4, 1))
+        await settle(pilot)
+        assert HomeScreen.ModeChosen in seen and type(app.screen).__name__ == "QuizScreen"
+        await app.pop_screen()  # no answer given: nothing to score
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen), app.screen
+        await pilot.press("t")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "StatsScreen"
+        await pilot.press("r")  # review what is due: nothing yet, and home says so
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen), app.screen
+        assert any("Nothing in this pack is due" in str(n.message) for n in app._notifications)

@@ -30,11 +30,12 @@ from trainer.tui.screens.home import HomeScreen
 from trainer.tui.settings import DEFAULT_THEME, Settings, save_settings
 
 if TYPE_CHECKING:
-    from trainer.commands.packs import PackEntry
+    from trainer.packs.discovery import PackEntry
     from trainer.packs.model import Pack
     from trainer.progress.store import ProgressStore
     from trainer.quiz.events import SummaryEvent
     from trainer.quiz.protocols import GraderFactory
+    from trainer.tui.context import TrainerContext
     from trainer.tui.progress import ProgressKeeper, SessionLog
     from trainer.tui.screens.quiz import QuizScreen
     from trainer.tui.screens.triage import TriageScreen
@@ -256,7 +257,7 @@ class TrainerApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="discover")
     def find_packs(self) -> tuple[PackEntry, ...]:
-        from trainer.commands.packs import discover, pack_entry
+        from trainer.packs.discovery import discover, pack_entry
 
         found = discover(self.options.packs_dir)
         given = self.options.pack_path
@@ -471,7 +472,19 @@ class TrainerApp(App[None]):
             self.notify("The pack is not open yet.", severity="warning")
             return
         if not isinstance(self.screen, StatsScreen):
-            self.push_screen(StatsScreen(self.pack))
+            self.push_screen(StatsScreen(self.pack), self._stats_closed)
+
+    def _stats_closed(self, review: bool | None) -> None:
+        if review:
+            self.start_quiz(REVIEW_MODE)
+
+    @on(HomeScreen.PackChosen)
+    def _open_chosen_pack(self, message: HomeScreen.PackChosen) -> None:
+        self.open_pack(message.path)
+
+    @on(HomeScreen.ModeChosen)
+    def _start_chosen_quiz(self, message: HomeScreen.ModeChosen) -> None:
+        self.start_quiz(message.mode)
 
     def action_start_chosen_mode(self) -> None:
         """Enter on Home's list of modes: start that quiz now (any other Enter goes on)."""
@@ -589,3 +602,9 @@ class TrainerApp(App[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="settings")
     def _save(self, settings: Settings) -> None:
         save_settings(settings)
+
+
+if TYPE_CHECKING:
+
+    def _is_a_context(app: TrainerApp) -> TrainerContext:
+        return app  # mypy checks that the app has everything a screen reads of it

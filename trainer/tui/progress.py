@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from trainer.commands.packs import PackEntry
+    from trainer.packs.discovery import PackEntry
     from trainer.packs.model import Pack
     from trainer.progress.recorder import SessionRecorder
     from trainer.progress.stats import DueCounts, Stats

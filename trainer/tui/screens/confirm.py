@@ -15,28 +15,7 @@ from textual.widgets import Button, Label
 class ConfirmScreen(ModalScreen[bool]):
     """Dismisses with True for yes, False for no (Escape is no)."""
 
-    DEFAULT_CSS = """
-    ConfirmScreen {
-        align: center middle;
-    }
-    ConfirmScreen > Grid {
-        grid-size: 2;
-        grid-gutter: 1 2;
-        grid-rows: auto 3;
-        width: 50;
-        height: auto;
-        padding: 1 2;
-        border: thick $primary;
-        background: $surface;
-    }
-    ConfirmScreen Label {
-        column-span: 2;
-        width: 1fr;
-    }
-    ConfirmScreen Button {
-        width: 1fr;
-    }
-    """
+    CSS_PATH = "confirm.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes"),

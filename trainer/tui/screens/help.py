@@ -71,7 +71,6 @@ def _rows(app: App[object], bindings: Iterable[BindingType]) -> Iterator[Content
 
 def help_content(app: App[object]) -> Content:
     """The whole help page (all of it written here, none of it from a pack)."""
-    from trainer.tui.app import TrainerApp
     from trainer.tui.screens.home import HomeScreen
     from trainer.tui.screens.quiz import QuizScreen
     from trainer.tui.screens.results import ResultsScreen
@@ -79,7 +78,7 @@ def help_content(app: App[object]) -> Content:
     from trainer.tui.screens.study import StudyScreen
 
     everywhere = [
-        *TrainerApp.BINDINGS,
+        *app.BINDINGS,
         Binding("ctrl+p", "command_palette", "Command palette: modes, packs, themes"),
         Binding("ctrl+q", "quit", "Quit"),
     ]

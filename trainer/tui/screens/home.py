@@ -11,9 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
+from trainer.tui.context import TrainerContext, context_of
 from trainer.tui.modes import MODES
 from trainer.tui.text import plain
 from trainer.tui.widgets.choice_list import Choice, ChoiceList
@@ -21,9 +23,8 @@ from trainer.tui.widgets.due_for_review import DueForReview
 from trainer.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from trainer.commands.packs import PackEntry
+    from trainer.packs.discovery import PackEntry
     from trainer.packs.model import Pack
-    from trainer.tui.app import TrainerApp
 
 
 LOOKING_FOR_PACKS = Choice("", "Looking for packs\u2026", disabled=True)
@@ -79,12 +80,23 @@ class HomeScreen(Screen[None]):
         Binding("question_mark", "app.help", "Help", show=False),
     ]
 
-    @property
-    def trainer(self) -> TrainerApp:
-        from trainer.tui.app import TrainerApp
+    class PackChosen(Message):
+        """The student chose a pack to open."""
 
-        assert isinstance(self.app, TrainerApp)
-        return self.app
+        def __init__(self, path: Path) -> None:
+            super().__init__()
+            self.path = path
+
+    class ModeChosen(Message):
+        """The student chose a quiz mode to start on the open pack."""
+
+        def __init__(self, mode: str) -> None:
+            super().__init__()
+            self.mode = mode
+
+    @property
+    def trainer(self) -> TrainerContext:
+        return context_of(self)
 
     AUTO_FOCUS = "#modes"
 
@@ -129,7 +141,7 @@ class HomeScreen(Screen[None]):
         return modes.highlighted_key if modes.has_focus else None
 
     def on_mount(self) -> None:
-        app = self.trainer
+        app = self.app  # the app's reactives, watched by name
         self.watch(app, "catalogue", self._show_catalogue, init=False)
         self.watch(app, "pack", self._show_pack, init=False)
         self.watch(app, "pack", self._refresh_due, init=False)
@@ -241,9 +253,9 @@ class HomeScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#packs")
     def _pack_chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option_id:
-            self.trainer.open_pack(Path(event.option_id))
+            self.post_message(self.PackChosen(Path(event.option_id)))
 
     @on(OptionList.OptionSelected, "#modes")
     def _mode_chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option_id:
-            self.trainer.start_quiz(event.option_id)
+            self.post_message(self.ModeChosen(event.option_id))

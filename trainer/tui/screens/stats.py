@@ -24,6 +24,7 @@ from textual.worker import Worker, WorkerState
 from trainer.packs.model import Pack
 from trainer.progress.report import render
 from trainer.progress.stats import DueCounts, Stats, Tally, accuracy_chart
+from trainer.tui.context import context_of
 from trainer.tui.progress import StoreUnavailable, pack_stats
 from trainer.tui.screens.quiz import QUESTION_NAMES
 from trainer.tui.text import plain
@@ -83,8 +84,11 @@ def _right(text: str) -> Text:
     return Text(text, justify="right")
 
 
-class StatsScreen(Screen[None]):
-    """Totals, accuracy per day, per kind of question, the weakest items, what is due."""
+class StatsScreen(Screen[bool]):
+    """Totals, accuracy per day, per kind of question, the weakest items, what is due.
+
+    Dismissed with True when the student asks to review what is due (the app starts it).
+    """
 
     CSS_PATH = "stats.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -123,10 +127,7 @@ class StatsScreen(Screen[None]):
 
     @work(exclusive=True, exit_on_error=False, group="stats")
     async def _compute(self) -> None:
-        from trainer.tui.app import TrainerApp
-
-        app = self.app
-        assert isinstance(app, TrainerApp)
+        app = context_of(self)
         try:
             stats = await app.progress.ask(partial(pack_stats, self.pack, app.now()))
         except StoreUnavailable as error:
@@ -164,18 +165,14 @@ class StatsScreen(Screen[None]):
 
     @work(exclusive=True, exit_on_error=False, group="set-aside")
     async def _set_aside(self) -> None:
-        from trainer.tui.app import TrainerApp
-
-        app = self.app
-        assert isinstance(app, TrainerApp)
-        moved = await asyncio.wrap_future(app.progress.renew_if_damaged())
+        moved = await asyncio.wrap_future(context_of(self).progress.renew_if_damaged())
         if moved is None:
             self._say(
                 "Your progress file is not damaged: another trainer may be using it. "
                 "Try again in a moment (Escape to go back)."
             )
             return
-        app.notify(
+        self.notify(
             f"Your damaged progress file was moved to {moved}; nothing in it was deleted. "
             "A fresh one has started.",
             title="Progress",
@@ -212,12 +209,7 @@ class StatsScreen(Screen[None]):
             )
 
     def action_back(self) -> None:
-        self.dismiss()
+        self.dismiss(False)
 
     def action_review(self) -> None:
-        from trainer.tui.app import REVIEW_MODE, TrainerApp
-
-        app = self.app
-        self.dismiss()
-        if isinstance(app, TrainerApp):
-            app.start_quiz(REVIEW_MODE)
+        self.dismiss(True)

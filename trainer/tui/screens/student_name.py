@@ -21,27 +21,7 @@ from trainer.progress.student import MAX_STUDENT_NAME, clean_student_name
 class StudentNameScreen(ModalScreen[str | None]):
     """Dismisses with the cleaned name, or None when the student declines (Escape)."""
 
-    DEFAULT_CSS = """
-    StudentNameScreen {
-        align: center middle;
-    }
-    StudentNameScreen > Vertical {
-        width: 60;
-        max-width: 100%;
-        height: auto;
-        padding: 1 2;
-        border: thick $primary;
-        background: $surface;
-    }
-    StudentNameScreen Label {
-        width: 1fr;
-        margin-bottom: 1;
-    }
-    StudentNameScreen #name-note {
-        color: $text-muted;
-        margin: 1 0 0 0;
-    }
-    """
+    CSS_PATH = "student_name.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "decline", "Not now")]
 
