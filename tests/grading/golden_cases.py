@@ -28,7 +28,14 @@ ROOT = HERE.parents[1]
 GOLDEN = HERE / "golden" / "verdicts.jsonl"
 MARKED_SETS = ("corpus.csv", "holdout.csv", "holdout2.csv", "holdout3.csv")
 """The built-in pack's marked answers (tuning piles only)."""
-PACKS = (ROOT / "content" / "long-range-strikes", ROOT / "tests" / "packs" / "small")
+TUNING_BANKS = ROOT / "tests" / "grading_tuning"
+"""Plain-key question banks on other subjects, each a pack with its marked `answers.csv`
+(tuning piles only)."""
+PACKS = (
+    ROOT / "content" / "long-range-strikes",
+    ROOT / "tests" / "packs" / "small",
+    *sorted(folder for folder in TUNING_BANKS.iterdir() if (folder / "pack.yaml").is_file()),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +56,15 @@ def _marked(pack: Pack) -> Iterator[Case]:
         with (HERE / name).open(encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
                 yield Case(pack.id, name, (row["item"],), row["answer"])
+
+
+def _bank(pack: Pack, folder: Path) -> Iterator[Case]:
+    answers = folder / "answers.csv"
+    if not answers.is_file():
+        return
+    with answers.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            yield Case(pack.id, "answers.csv", (row["item"],), row["answer"])
 
 
 def _self_tests(pack: Pack) -> Iterator[Case]:
@@ -76,6 +92,7 @@ def cases() -> Iterator[tuple[Pack, Case]]:
         single = list(_self_tests(pack))
         if pack.id == "long-range-strikes":
             single = [*_marked(pack), *single]
+        single = [*_bank(pack, folder), *single]
         for case in (*single, *_recall(pack, single)):
             yield pack, case
 

@@ -116,3 +116,33 @@ def test_a_negating_prefix_makes_an_opposite_not_a_typo() -> None:
     assert opposed_by_prefix("infertile", "fertile")
     assert opposed_by_prefix("deflation", "inflation")
     assert not opposed_by_prefix("inflaton", "inflation")
+
+
+def test_a_plain_question_is_explained_without_an_argument_or_its_answer() -> None:
+    def ask(item_id: str, prompt: str, canonical: str) -> object:
+        return item(item_id, Kind.QUESTION, prompt, Answer(canonical=canonical))
+
+    pack = Pack(
+        id="quiz",
+        title="Quiz",
+        version="1",
+        items=(
+            ask("year", "In which year did the euro become a currency?", "1999"),
+            ask("capital", "What is the capital of Australia?", "Canberra"),
+            ask("river", "Which is the longest river in Africa?", "the Nile"),
+        ),  # type: ignore[arg-type]
+    )
+    grader = Grader(pack)
+    said = [
+        grader.grade("2002", "year"),
+        grader.grade("sydney", "capital"),
+        grader.grade("it", "river"),
+        grader.grade("the nile", "capital"),
+    ]
+    for verdict in said:
+        assert verdict.outcome is Outcome.INCORRECT, verdict
+        text = verdict.explanation.casefold()
+        for assumed in ("argument", "article", "author", "claim"):
+            assert assumed not in text, verdict.explanation
+        assert "1999" not in text and "canberra" not in text, verdict.explanation
+    assert grader.grade("canberra", "capital").explanation == "Right: that is the answer."

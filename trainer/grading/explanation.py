@@ -79,11 +79,15 @@ def _text(decision: Decision, context: Context, other: Item | None) -> str:
     if reason is Reason.EMPTY:
         return "No answer given." if decision.blank else "There are no words here to grade."
     if reason is Reason.OPPOSITE:
+        if item.kind is Kind.QUESTION:  # a question's key is its answer: never hand it over
+            return "That says the opposite of the answer: check the negation."
         return (
             "That says the opposite of the point: check the negation"
             f' (the key: "{item.answer.canonical}").'
         )
     if decision.figure is not None:
+        if item.kind is Kind.QUESTION:
+            return question_figure_text(decision.figure)
         return figure_text(decision.figure)
     if reason is Reason.NEIGHBOUR and other is not None:
         return neighbour_text(context, other, several=decision.several)
@@ -111,6 +115,16 @@ def figure_text(figure: FigureSlip) -> str:
     return f"Give the figure: this answer turns on a number ({', '.join(right)})."
 
 
+def question_figure_text(figure: FigureSlip) -> str:
+    """A wrong figure in the answer to a plain question: said, and the right one kept back,
+    since it is the very answer asked for. No article is assumed."""
+    if figure.slip is Slip.MISSING:
+        return "Give the figure: this question asks for a number."
+    if figure.slip is Slip.NUMBER:
+        return f"The figure is wrong: {', '.join(figure.given)} is not the answer."
+    return f"The figure is wrong: {figure.given[-1]} is not the one asked for."
+
+
 def wrong_name_text(context: Context, names: Sequence[str]) -> str:
     item = context.item
     given = ", ".join(sorted(n.title() for n in names))
@@ -130,6 +144,8 @@ def _one_word(decision: Decision, context: Context) -> str:
 
 def _match(decision: Decision, context: Context) -> str:
     typo = " (allowing for spelling)" if decision.fuzzy else ""
+    if context.item.kind is Kind.QUESTION:
+        return f"Right: that is the answer{typo}."
     return f"Right: that is the point{typo}."
 
 
@@ -142,16 +158,22 @@ def _concepts(decision: Decision, context: Context) -> str:
 def _partial(decision: Decision, context: Context) -> str:
     if context.missing:
         return "Partly right: you have not mentioned " + join_ideas(context.missing) + "."
+    if context.item.kind is Kind.QUESTION:
+        return "Partly right, but not the whole answer."
     return "Partly right, but not the whole point."
 
 
 def _vague(decision: Decision, context: Context) -> str:
+    if context.item.kind is Kind.QUESTION:
+        return "Too vague: say exactly what the question asks for."
     return "Too vague: say what the argument actually claims here."
 
 
 def _no_match(decision: Decision, context: Context) -> str:
     if decision.score > 0 and context.missing:
         return "That misses the point: nothing about " + join_ideas(context.missing) + "."
+    if context.item.kind is Kind.QUESTION:
+        return "That is not the answer to this question."
     return "That is not the point here."
 
 
@@ -200,6 +222,8 @@ def neighbour_text(context: Context, other: Item, *, several: bool = False) -> s
         if other.speaker == item.speaker:
             return f'That\'s another point {speaker} made: "{other.label}".'
         return f"That's what {speaker} argued, not {speaker_name(pack, item)}."
+    if item.kind is Kind.QUESTION or other.kind is Kind.QUESTION:
+        return f'That answers another question ("{other.label}"), not this one.'
     if several:
         asked = GROUP_NAMES.get(item.kind, "one of the answers asked for")
     else:
