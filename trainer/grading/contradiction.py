@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from trainer.grading.analysis import Answer
+from trainer.grading.antonyms import aligned_antonym
 from trainer.grading.figures import conflict
 from trainer.grading.keys import Phrasing
 from trainer.grading.scoring import Scores
@@ -59,7 +60,9 @@ class Contradictions:
             if not scores.lex(phrasing) or conflict(numbers, phrasing.reading.figures.numbers):
                 continue
             value = self.ordered(phrasing)
-            if self.agrees(phrasing):
+            if self.agrees(phrasing) and not aligned_antonym(
+                answer, phrasing, scores.index.tuning.antonym_reach
+            ):
                 right = max(right, value)
             else:
                 opposite = max(opposite, value)

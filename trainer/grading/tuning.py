@@ -80,6 +80,10 @@ class Tuning:
     naming any key idea is partly right at the default thresholds..."""
     partial_bonus: float = 12.0
     """...plus up to this much for how many of the needed ideas it names."""
+    antonym_reach: int = 1
+    """An antonym of a key word stands in its slot when a word the answer and the key share
+    is within this many words of both ("short of troops" / "plenty of troops"): the next
+    word, for at two or three a noun's antonym met a verb's ("costs lives" for "more dead")."""
     order_share: float = 0.15
     """Share of word order (a fuzzy ratio of the word sequences) in comparing close phrasings:
     "Donbas over Kursk" and "Kursk over Donbas" share every word."""
