@@ -134,6 +134,8 @@ class FakeVerdict:
     feedback: str | None = None
     explanation: str = ""
     overridden: bool = False
+    belongs_to: str | None = None
+    reason: str = "fake"
 
     def override(self) -> FakeVerdict:
         return replace(self, outcome="correct", overridden=True)

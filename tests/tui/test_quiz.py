@@ -130,7 +130,7 @@ async def test_premises_wrong_then_hint_then_right_then_partial_and_say_more() -
         assert s.verdict.startswith("\u2718 Not right")
         assert "You wrote: bananas are yellow" in s.verdict
         assert "Model answer" not in s.verdict  # the question is still open
-        assert s.last_verdict.verdict["outcome"] == "incorrect"
+        assert s.last_verdict.verdict.outcome == "incorrect"
         assert s.session.phase is Phase.ANSWER
 
         await s.press("f2")
@@ -193,7 +193,7 @@ async def test_attribution_override_and_skip() -> None:
         assert s.result.startswith("Question over")
         await s.press("f5")  # "I was right"
         assert s.last_verdict.overrides is not None
-        assert s.last_verdict.verdict["overridden"] is True
+        assert s.last_verdict.verdict.overridden is True
         assert "(you marked this right)" in s.verdict
         assert s.last_result.revised and s.last_result.score == 100
         assert "(revised)" in s.result and "Score 100/100" in screen_text(s.app)
@@ -230,7 +230,7 @@ async def test_both_sides_near_miss_and_known_wrong_feedback() -> None:
         await s.answer("stops bullying")
         assert "Near miss: that is the counterargument" in s.verdict
         assert "\u201cUniforms reduce bullying.\u201d" in s.verdict
-        assert s.last_verdict.verdict["belongs_to"] == "bullying"
+        assert s.last_verdict.verdict.belongs_to == "bullying"
         await s.press("enter")
         assert s.session.current.id == "author_reply:equality"
         await s.answer(s.model("equality-reply"))
@@ -327,7 +327,7 @@ async def test_builtin_pack_whole_premises_session_fills_the_checklist() -> None
         assert checklist.wanted == wanted and wanted > 1
         for number, target in enumerate(question.targets, start=1):
             await s.answer(s.model(target))
-            assert s.last_verdict.verdict["outcome"] == "correct", s.verdict
+            assert s.last_verdict.verdict.outcome == "correct", s.verdict
             assert len(checklist.named) == number
             assert f"Named {number} of {wanted}" in screen_text(s.app)
         assert s.last_result.outcome == "correct"

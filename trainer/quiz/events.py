@@ -8,7 +8,11 @@ add fields, never rename or remove them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from trainer.quiz.protocols import VerdictLike
 
 
 def _seconds(value: float) -> float:
@@ -62,6 +66,21 @@ class QuestionEvent(Event):
         }
 
 
+class AnswerState(StrEnum):
+    """What a verdict leaves the question waiting for (`VerdictEvent.state`)."""
+
+    ANSWER = "answer"
+    """Another answer: a wrong one to a question that takes several, or a target named."""
+    SAY_MORE = "say_more"
+    """One more try to complete a partly right answer."""
+    MORE = "more"
+    """The question is passed; more answers are welcome, or Enter moves on."""
+    REVIEW = "review"
+    """Every question is over; only an override or the summary is left."""
+    DONE = "done"
+    """This answer ended its question."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class VerdictEvent(Event):
     """One attempt: the answer, the grader's verdict (every field), and what comes next.
@@ -78,11 +97,12 @@ class VerdictEvent(Event):
     attempt: int
     answer: str
     graded: str
-    verdict: dict[str, Any]
+    verdict: VerdictLike
+    """The grader's verdict itself (its JSON, every field, is the event's `verdict`)."""
     overrides: int | None
     hints: int
     took: float
-    state: str
+    state: AnswerState
     named: int
     remaining: int
     also_named: tuple[str, ...] = ()
@@ -96,11 +116,11 @@ class VerdictEvent(Event):
             "attempt": self.attempt,
             "answer": self.answer,
             "graded": self.graded,
-            "verdict": self.verdict,
+            "verdict": self.verdict.to_json(),
             "overrides": self.overrides,
             "hints": self.hints,
             "took": _seconds(self.took),
-            "state": self.state,
+            "state": self.state.value,
             "named": self.named,
             "remaining": self.remaining,
             **also,

@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 
 from trainer.packs.model import Item, Pack
 from trainer.quiz.events import (
+    AnswerState,
     ErrorEvent,
     Event,
     HintEvent,
@@ -256,7 +257,6 @@ class Session:
                 ended = QuestionOutcome(final.value)
             else:
                 self._phase = origin
-        state = "done" if ended else self._phase.value
         event = self._emit(
             VerdictEvent,
             out,
@@ -265,11 +265,11 @@ class Session:
             kind=record.question.kind.value,
             attempt=self._attempts,
             answer=text,
-            verdict=verdict.to_json(),
+            verdict=verdict,
             overrides=None,
             hints=item.hints,
             took=took,
-            state=state,
+            state=self._state_after(ended),
             named=len(record.named),
             remaining=len(record.remaining),
             graded=graded,
@@ -389,7 +389,6 @@ class Session:
         ended: QuestionOutcome | None = None
         if is_open:
             ended = self._after_named(record)  # also leaves a say-more try behind
-        state = "done" if ended else self._phase.value
         event = self._emit(
             VerdictEvent,
             out,
@@ -398,11 +397,11 @@ class Session:
             kind=record.question.kind.value,
             attempt=last.attempt,
             answer=last.answer,
-            verdict=verdict.to_json(),
+            verdict=verdict,
             overrides=last.seq,
             hints=record.item(last.item_id).hints,
             took=0.0,
-            state=state,
+            state=self._state_after(ended),
             named=len(record.named),
             remaining=len(record.remaining),
             graded=last.graded,
@@ -460,6 +459,10 @@ class Session:
         return out
 
     # -- internals --------------------------------------------------------------------
+
+    def _state_after(self, ended: QuestionOutcome | None) -> AnswerState:
+        """What a verdict leaves its question waiting for."""
+        return AnswerState.DONE if ended else AnswerState(self._phase.value)
 
     def _require_started(self) -> None:
         if self._phase is Phase.NOT_STARTED:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from trainer.packs.safe_text import visible
 from trainer.quiz.events import (
+    AnswerState,
     ErrorEvent,
     Event,
     HintEvent,
@@ -24,8 +25,8 @@ from trainer.quiz.events import (
 WIDTH = 88
 
 _STATE_LINES = {
-    "say_more": "Partly right: say more (or an empty line to leave it there).",
-    "more": "Another answer? An empty line moves on.",
+    AnswerState.SAY_MORE: "Partly right: say more (or an empty line to leave it there).",
+    AnswerState.MORE: "Another answer? An empty line moves on.",
 }
 
 
@@ -80,12 +81,10 @@ def _verdict(event: VerdictEvent) -> list[str]:
     if event.overrides:
         lines = _wrap(f'Overridden: "{event.answer}" counts as correct [{event.item_id}]', "")
     else:
-        outcome = verdict.get("outcome", "?")
-        score = verdict.get("score", "?")
-        explanation = str(verdict.get("explanation") or "")
+        outcome, score, explanation = verdict.outcome, verdict.score, verdict.explanation
         lines = _wrap(f"> {event.answer}", "")
         lines += _wrap(f"{outcome} ({score}) [{event.item_id}] {explanation}".rstrip())
-        feedback = str(verdict.get("feedback") or "")
+        feedback = verdict.feedback or ""
         if feedback and feedback not in explanation:
             lines += _wrap(feedback)
     if event.state in _STATE_LINES:

@@ -28,6 +28,7 @@ from textual.worker import Worker, WorkerState
 
 from trainer.packs.model import Pack
 from trainer.quiz.events import (
+    AnswerState,
     ErrorEvent,
     Event,
     HintEvent,
@@ -298,8 +299,8 @@ class QuizScreen(Screen[SummaryEvent | None]):
 
     def _show_verdict(self, event: VerdictEvent) -> None:
         self._last_verdict = event
-        outcome = str(event.verdict.get("outcome", ""))
-        reveal = event.state == "done" or outcome == "correct"
+        outcome = str(event.verdict.outcome)
+        reveal = event.state is AnswerState.DONE or outcome == "correct"
         self.query_one("#feedback", FeedbackPanel).show_verdict(
             verdict_content(self.pack, event, reveal=reveal)
         )
@@ -317,13 +318,13 @@ class QuizScreen(Screen[SummaryEvent | None]):
             self.query_one("#answer", Input).placeholder = self._placeholder(event.state)
         self.refresh_bindings()
 
-    def _placeholder(self, state: str) -> str:
+    def _placeholder(self, state: AnswerState) -> str:
         recall = self._question is not None and QuestionKind(self._question.kind).recall
-        if state == Phase.SAY_MORE:
+        if state is AnswerState.SAY_MORE:
             if recall:
                 return "Say more: add what you left out"
             return "Say more: add what you left out (Enter alone to settle)"
-        if state == Phase.MORE:
+        if state is AnswerState.MORE:
             return "Name another, or press Enter to move on"
         return "Name another (Enter to submit)" if recall else "Try again (Enter to submit)"
 
@@ -438,7 +439,7 @@ class QuizScreen(Screen[SummaryEvent | None]):
                 session is not None
                 and not session.finished
                 and last is not None
-                and last.verdict.get("outcome") != "correct"
+                and str(last.verdict.outcome) != "correct"
             )
             return True if allowed else None
         return True

@@ -6,8 +6,7 @@ missed answers); every string from the pack or the keyboard is shown as plain te
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -50,16 +49,16 @@ def verdict_content(pack: Pack, event: VerdictEvent, *, reveal: bool) -> Content
     `reveal` shows the model answer; the quiz holds it back while the student may still
     complete or correct the answer, so that the panel does not give it away.
     """
-    verdict: Mapping[str, Any] = event.verdict
-    outcome = str(verdict.get("outcome", "incorrect"))
+    verdict = event.verdict
+    outcome = str(verdict.outcome)
     word, style = OUTCOME_LOOK.get(outcome, OUTCOME_LOOK["incorrect"])
     lines: list[Content] = []
     # Spaces end a span, never start one: an SVG screenshot drops leading spaces
     # ("Partly rightscore 61/100").
     # The grader's match, not the question's points: "score 87/100" beside "100 of 100
     # points" read as a contradiction.
-    score = f"match {verdict.get('score', 0)}%"
-    if verdict.get("overridden"):
+    score = f"match {verdict.score}%"
+    if verdict.overridden:
         head = Content.assemble(
             (f"{word}  ", style), f"{score}  ", ("(you marked this right)", "italic $text-accent")
         )
@@ -67,20 +66,20 @@ def verdict_content(pack: Pack, event: VerdictEvent, *, reveal: bool) -> Content
         head = Content.assemble((f"{word}  ", style), score)
     lines.append(head)
     lines.append(Content.assemble(_label("You wrote: "), plain(event.answer)))
-    belongs_to = verdict.get("belongs_to")
-    explanation = str(verdict.get("explanation") or "")
-    if explanation and not (belongs_to and verdict.get("reason") == "neighbour"):
+    belongs_to = verdict.belongs_to
+    explanation = verdict.explanation
+    if explanation and not (belongs_to and verdict.reason == "neighbour"):
         lines.append(plain(explanation))
-    feedback = str(verdict.get("feedback") or "")
+    feedback = verdict.feedback or ""
     if feedback and feedback not in explanation:  # a rejection often quotes it already
         lines.append(Content.assemble(_label("Feedback: "), plain(feedback)))
-    found = tuple(verdict.get("concepts_found") or ())
-    missing = tuple(verdict.get("concepts_missing") or ())
+    found = tuple(verdict.concepts_found)
+    missing = tuple(verdict.concepts_missing)
     if found or missing:
         lines.append(Content.assemble(_label("Key concepts found: "), _terms(found)))
         lines.append(Content.assemble(_label("Missing: "), _terms(missing)))
     if belongs_to:
-        other = pack.get(str(belongs_to))
+        other = pack.get(belongs_to)
         if other is not None:
             lines.append(
                 Content.assemble(
