@@ -7,7 +7,7 @@ import pytest
 from tests.grading.fixtures import item
 from trainer.grading import Grader
 from trainer.grading.analysis import analyse
-from trainer.grading.antonyms import aligned_antonym
+from trainer.grading.antonyms import aligned_antonym, slots_of
 from trainer.grading.verdict import Outcome
 from trainer.packs.model import Answer, Kind, Pack
 
@@ -38,12 +38,16 @@ def test_the_same_words_are_still_right(grader: Grader) -> None:
 def test_an_antonym_under_a_negation_cancels_out(grader: Grader) -> None:
     index = grader.index
     phrasing = index.keys[index.positions["costs"]].right[0]
-    assert aligned_antonym(analyse("borrowing becomes cheap", index), phrasing, 1)
-    assert not aligned_antonym(analyse("borrowing is not cheap", index), phrasing, 1)
+    assert aligned_antonym(
+        analyse("borrowing becomes cheap", index), phrasing, slots_of(index, phrasing), 1
+    )
+    assert not aligned_antonym(
+        analyse("borrowing is not cheap", index), phrasing, slots_of(index, phrasing), 1
+    )
 
 
 def test_an_antonym_far_from_any_shared_word_is_not_aligned(grader: Grader) -> None:
     index = grader.index
     phrasing = index.keys[index.positions["costs"]].right[0]
     answer = analyse("cheap talk aside, firms find that borrowing becomes costly", index)
-    assert not aligned_antonym(answer, phrasing, 1)
+    assert not aligned_antonym(answer, phrasing, slots_of(index, phrasing), 1)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import cache
 
 from trainer.grading.analysis import Answer
+from trainer.grading.index import PackIndex
 from trainer.grading.keys import Phrasing
 from trainer.grading.lexicon.wordnet import wordnet
 from trainer.grading.matching import lemmas
@@ -30,28 +31,49 @@ def _antonym_stems(written: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def aligned_antonym(answer: Answer, phrasing: Phrasing, reach: int) -> bool:
-    """Whether the answer puts an antonym of one of the phrasing's words in its place, with
-    the same polarity (so it says the opposite), and never uses that word itself."""
-    mine, theirs = answer.reading, phrasing.reading
-    if not mine.surfaces or not theirs.surfaces:
+Slots = tuple[tuple[int, frozenset[str]], ...]
+"""A phrasing's positions that have antonyms, each with the stems of those antonyms."""
+
+
+def antonym_slots(phrasing: Phrasing) -> Slots:
+    """The phrasing's words that WordNet gives antonyms for, less any antonym the phrasing
+    itself uses ("win or lose"); worked out once per phrasing by the index."""
+    theirs = phrasing.reading
+    own = set(theirs.keys)
+    slots: list[tuple[int, frozenset[str]]] = []
+    for j, (written, neg) in enumerate(zip(theirs.surfaces, theirs.negs, strict=True)):
+        if not neg:
+            opposites = _antonym_stems(written) - own
+            if opposites:
+                slots.append((j, opposites))
+    return tuple(slots)
+
+
+def slots_of(index: PackIndex, phrasing: Phrasing) -> Slots:
+    """`antonym_slots`, remembered in the index: a class meets the same phrasings often."""
+    slots = index.antonym_slots.get(phrasing.index)
+    if slots is None:
+        slots = index.antonym_slots[phrasing.index] = antonym_slots(phrasing)
+    return slots
+
+
+def aligned_antonym(answer: Answer, phrasing: Phrasing, slots: Slots, reach: int) -> bool:
+    """Whether the answer puts an antonym of one of the phrasing's words (`slots`) in its
+    place, with the same polarity (so it says the opposite), and never uses that word."""
+    if not slots:
         return False
+    mine, theirs = answer.reading, phrasing.reading
     own_keys = set(mine.keys)
-    for j, (key, written, neg) in enumerate(
-        zip(theirs.keys, theirs.surfaces, theirs.negs, strict=True)
-    ):
-        if neg or key in own_keys:
-            continue
-        opposites = _antonym_stems(written) - set(theirs.keys)
-        if not opposites:
+    for j, opposites in slots:
+        if theirs.keys[j] in own_keys or opposites.isdisjoint(own_keys):
             continue
         for i, (own, own_neg) in enumerate(zip(mine.keys, mine.negs, strict=True)):
             if own_neg or own not in opposites:
                 continue
-            if _phrasal(theirs.surfaces, j) and _phrasal(mine.surfaces, i):
-                continue  # "push the lines back" and "pull the lines back" say one thing
             if mine.pols[i] != theirs.pols[j]:
                 continue  # "does not fall" for "rises": the two reversals cancel
+            if _phrasal(theirs.surfaces, j) and _phrasal(mine.surfaces, i):
+                continue  # "push the lines back" and "pull the lines back" say one thing
             if _anchored(answer, phrasing, i, j, reach):
                 return True
     return False

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from trainer.grading.analysis import Answer
-from trainer.grading.antonyms import aligned_antonym
+from trainer.grading.antonyms import aligned_antonym, slots_of
 from trainer.grading.figures import conflict
 from trainer.grading.keys import Phrasing
 from trainer.grading.scoring import Scores
@@ -61,7 +61,10 @@ class Contradictions:
                 continue
             value = self.ordered(phrasing)
             if self.agrees(phrasing) and not aligned_antonym(
-                answer, phrasing, scores.index.tuning.antonym_reach
+                answer,
+                phrasing,
+                slots_of(scores.index, phrasing),
+                scores.index.tuning.antonym_reach,
             ):
                 right = max(right, value)
             else:

@@ -99,6 +99,7 @@ class PackIndex:
             wid for word, wid in self.words.ids.items() if word in self.person_names
         )
         """The ids of the words that are people's names."""
+        self.antonym_slots: dict[int, tuple[tuple[int, frozenset[str]], ...]] = {}  # slots_of
         self.wrong_cover: dict[tuple[int, int], int] = {}
         """(item, known wrong answer) -> how many concept groups that answer covers: a memo
         filled as grading needs it, since most known wrong answers are never met."""

@@ -13,7 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from trainer.grading.lexicon.places import PlaceKind, gazetteer
+from trainer.grading.lexicon.organisations import IRREGULAR_DEMONYMS
+from trainer.grading.lexicon.places import DEMONYM_ENDINGS, Gazetteer, PlaceKind, gazetteer
 from trainer.packs.model import Item
 
 _WORD = re.compile(r"[^\W\d_]+(?:[.'\u2019][^\W\d_]+)*", re.UNICODE)
@@ -32,8 +33,11 @@ class Place:
 
 
 def _fold(word: str) -> str:
-    plain = unicodedata.normalize("NFKD", word)
-    plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    if word.isascii():
+        plain = word.lower()
+    else:
+        plain = unicodedata.normalize("NFKD", word)
+        plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
     for ending in ("'s", "\u2019s"):
         plain = plain.removesuffix(ending)
     return plain.replace(".", "").replace("'", " ").replace("\u2019", " ").strip()
@@ -42,33 +46,41 @@ def _fold(word: str) -> str:
 @lru_cache(maxsize=PLACES_CACHE)
 def places_in(text: str) -> frozenset[Place]:
     """The places `text` names, longest name first at each word ("North Korea", not
-    "Korea"); linear in the text, each word trying at most `table.longest` names."""
+    "Korea"); linear in the text: a word that begins no name costs one lookup, and one
+    more for an adjective of place ("Hungarian")."""
     table = gazetteer()
-    words = [(m.group(0), _fold(m.group(0))) for m in _WORD.finditer(text)]
-    folded = [f for _, f in words]
+    words = [m.group(0) for m in _WORD.finditer(text)]
+    folded = [_fold(word) for word in words]
     found: set[Place] = set()
     at = 0
     while at < len(words):
-        step = 1
-        for size in range(min(table.longest, len(words) - at), 0, -1):
+        size = _name_at(folded, at, table)
+        if size:
             name = " ".join(folded[at : at + size])
             kind = table.kinds.get(name)
-            if kind is None and size > 1 and name.endswith("n"):
-                name = name[:-1]  # "North Korean" names North Korea
-                kind = table.kinds.get(name)
-            if kind is None:
+            if kind is None:  # "North Korean": the adjective of a place of two words
+                name = name[:-1]
+                kind = table.kinds[name]
+            if name not in table.needs_capital or words[at][:1].isupper():
+                found.add(Place(table.canonical.get(name, name), kind))
+                at += size
                 continue
-            if name in table.needs_capital and not words[at][0][:1].isupper():
-                continue
-            found.add(Place(table.canonical.get(name, name), kind))
-            step = size
-            break
-        else:
+        elif folded[at].endswith(DEMONYM_ENDINGS) or folded[at] in IRREGULAR_DEMONYMS:
             country = table.demonym_place(folded[at])
             if country is not None:
                 found.add(Place(table.canonical.get(country, country), PlaceKind.COUNTRY))
-        at += step
+        at += 1
     return frozenset(found)
+
+
+def _name_at(folded: list[str], at: int, table: Gazetteer) -> int:
+    """How many words the longest name starting at `at` has; 0 for none."""
+    most = table.starts.get(folded[at], 0)
+    for size in range(min(most, len(folded) - at), 0, -1):
+        name = " ".join(folded[at : at + size])
+        if name in table.kinds or (size > 1 and name.endswith("n") and name[:-1] in table.kinds):
+            return size
+    return 0
 
 
 def stray_places(

@@ -53,6 +53,9 @@ class Gazetteer:
     only when the answer writes them with a capital."""
     longest: int
     """The most words in one name."""
+    starts: Mapping[str, int]
+    """Each word a name begins with, and the most words of a name that begins with it: a
+    word that begins none is passed over at once."""
     stems: Mapping[str, str]
     """One-word countries by their name less its last letter ("russi" -> "russia"), for
     the adjectives that begin with it ("Russian", "Korean", "Ukrainian")."""
@@ -98,6 +101,7 @@ def gazetteer() -> Gazetteer:
         canonical=MappingProxyType(canonical),
         needs_capital=frozenset(needs_capital),
         longest=max(len(name.split()) for name in kinds),
+        starts=MappingProxyType(_starts(kinds)),
         stems=MappingProxyType(
             {
                 name[:-1]: name
@@ -106,3 +110,11 @@ def gazetteer() -> Gazetteer:
             }
         ),
     )
+
+
+def _starts(kinds: Mapping[str, PlaceKind]) -> dict[str, int]:
+    starts: dict[str, int] = {}
+    for name in kinds:
+        words = name.split()
+        starts[words[0]] = max(starts.get(words[0], 0), len(words))
+    return starts
