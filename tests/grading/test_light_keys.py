@@ -146,3 +146,9 @@ def test_a_plain_question_is_explained_without_an_argument_or_its_answer() -> No
             assert assumed not in text, verdict.explanation
         assert "1999" not in text and "canberra" not in text, verdict.explanation
     assert grader.grade("canberra", "capital").explanation == "Right: that is the answer."
+
+
+def test_a_number_word_with_two_letters_swapped_is_the_number() -> None:
+    assert normalise("fiev out of six").tokens == ("5", "of", "6")
+    assert normalise("eihgt bits").tokens == ("8", "bits")
+    assert normalise("there were three").tokens[0] == "there"  # a word of its own

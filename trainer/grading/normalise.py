@@ -21,7 +21,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from trainer.grading.lexicon.clauses import CLAUSE_WORDS
-from trainer.grading.lexicon.numbers import NUMBER_WORDS, SCALE_WORDS, SCALES
+from trainer.grading.lexicon.numbers import NUMBER_WORDS, SCALE_WORDS, SCALES, TRANSPOSED
 from trainer.grading.lexicon.rewrites import CASED, CONTRACTIONS, PHRASES, Rule, Trigger
 from trainer.grading.lexicon.spellings import ABBREVIATIONS, MISSPELLINGS, UNITS
 from trainer.grading.lexicon.suffixes import SUFFIXES
@@ -144,6 +144,7 @@ def _millions(match: re.Match[str]) -> str:
 def _numbers_in_words(words: list[str]) -> list[str]:
     """ "thirty thousand" -> "30000", "30 thousand" -> "30000"; a lone "one" stays a word."""
     out: list[str] = []
+    words = [TRANSPOSED.get(word, word) for word in words]
     i = 0
     while i < len(words):
         word = words[i]

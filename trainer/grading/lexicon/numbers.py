@@ -38,3 +38,23 @@ SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_0
 
 SCALE_WORDS = ("thousand", "thousands", "hundred", "hundreds", "million", "millions")
 """Scale words a student misspells by one letter ("thousnds"), corrected before reading."""
+
+
+WORDS_OF_THEIR_OWN = frozenset({"there"})
+"""Swaps that are English words ("three" -> "there"): the only one among the swaps of the
+number words in Debian's wamerican list, checked when this list was written."""
+
+
+def _swaps(word: str) -> set[str]:
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+
+
+TRANSPOSED = {
+    swapped: word
+    for word in NUMBER_WORDS
+    if len(word) >= 4
+    for swapped in _swaps(word)
+    if swapped != word and swapped not in NUMBER_WORDS and swapped not in WORDS_OF_THEIR_OWN
+}
+"""Number words with two letters swapped ("fiev", "eihgt"), read as the number. Shorter
+ones ("tow", "net") are words of their own."""
