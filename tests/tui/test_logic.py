@@ -126,14 +126,16 @@ def test_duration_reads_like_a_time() -> None:
 
 
 def test_weakest_are_the_lowest_share_of_points_never_the_right_ones() -> None:
+    from trainer.quiz.scoring import ItemTally
+
     rows = [
-        {"item_id": "a", "outcome": "correct", "points": 100, "max": 100, "hints": 0},
-        {"item_id": "b", "outcome": "partial", "points": 50, "max": 100, "hints": 0},
-        {"item_id": "c", "outcome": "missed", "points": 0, "max": 100, "hints": 2},
-        {"item_id": "d", "outcome": "incorrect", "points": 0, "max": 100, "hints": 0},
+        ItemTally("a", outcome="correct", points=100, max=100),
+        ItemTally("b", outcome="partial", points=50, max=100),
+        ItemTally("c", outcome="missed", points=0, max=100, hints=2),
+        ItemTally("d", outcome="incorrect", points=0, max=100),
     ]
-    assert [row["item_id"] for row in weakest(rows)] == ["c", "d", "b"]
-    assert [row["item_id"] for row in weakest(rows, 1)] == ["c"]
+    assert [row.item_id for row in weakest(rows)] == ["c", "d", "b"]
+    assert [row.item_id for row in weakest(rows, 1)] == ["c"]
 
 
 def test_passage_is_found_as_the_loader_finds_it_case_folded_and_cut() -> None:

@@ -166,7 +166,7 @@ async def test_premises_wrong_then_hint_then_right_then_partial_and_say_more() -
         await s.answer(s.model("conclusion"))
         await s.press("enter")
         results = results_screen(s)
-        assert results.summary.totals["score"] == 355
+        assert results.summary.totals.score == 355
         assert "355 of 400 points (89%)" in screen_text(s.app)
 
 
@@ -179,8 +179,8 @@ async def test_rebuttals_give_up_reveals_the_answer() -> None:
         assert "Bullies just pick on shoes, bags and phones instead." in s.result
         await s.press("enter")
         results = results_screen(s)
-        assert results.summary.totals["outcomes"]["gave_up"] == 1
-        assert [e["item_id"] for e in results.weak_items] == ["bullying-moves"]
+        assert results.summary.totals.outcomes["gave_up"] == 1
+        assert [e.item_id for e in results.weak_items] == ["bullying-moves"]
 
 
 async def test_attribution_override_and_skip() -> None:
@@ -207,7 +207,7 @@ async def test_attribution_override_and_skip() -> None:
         assert "1 answer not shown" in s.result
         await s.press("enter")
         results = results_screen(s)
-        assert results.summary.totals["overrides"] == 1
+        assert results.summary.totals.overrides == 1
         assert "correct (you)" in screen_text(s.app)
 
 
@@ -221,7 +221,7 @@ async def test_evidence_partial_then_settle_for_part_marks() -> None:
         assert s.result.startswith("Question over: part marks")
         assert "50 of 100 points" in s.result
         await s.press("enter")
-        assert results_screen(s).summary.totals["score"] == 50
+        assert results_screen(s).summary.totals.score == 50
 
 
 async def test_both_sides_near_miss_and_known_wrong_feedback() -> None:
@@ -236,7 +236,7 @@ async def test_both_sides_near_miss_and_known_wrong_feedback() -> None:
         await s.answer(s.model("equality-reply"))
         assert s.verdict.startswith("\u2714 Correct")
         await s.press("enter")
-        assert results_screen(s).summary.totals["outcomes"]["correct"] == 1
+        assert results_screen(s).summary.totals.outcomes["correct"] == 1
 
 
 async def test_naming_a_premise_twice_is_a_notice_not_a_wrong_answer() -> None:
@@ -280,13 +280,13 @@ async def test_mixed_session_ends_with_results_and_practise_again() -> None:
         text = screen_text(s.app)
         assert "Mixed quiz" in text and "10 of 10 questions" in text
         assert "By kind of question" in text and "By item" in text and "Weakest" in text
-        weak = {e["item_id"] for e in results.weak_items}
-        assert weak and all(e["outcome"] != "correct" for e in results.weak_items)
+        weak = {e.item_id for e in results.weak_items}
+        assert weak and all(e.outcome != "correct" for e in results.weak_items)
 
         await s.press("p")  # practise these again
         await settle(s.pilot)
         practice = s.quiz
-        assert practice.items == tuple(e["item_id"] for e in results.weak_items)
+        assert practice.items == tuple(e.item_id for e in results.weak_items)
         assert practice.session is not None
         asked_for = {t for question in practice.session.questions for t in question.targets}
         assert weak <= asked_for
@@ -305,7 +305,7 @@ async def test_ending_a_quiz_early_asks_first_then_shows_results() -> None:
         await s.pilot.pause()
         results = results_screen(s)
         assert results.summary.reason == "interrupted"
-        assert results.summary.totals["asked"] == 1
+        assert results.summary.totals.asked == 1
         await s.press("escape")
         assert type(s.app.screen).__name__ == "HomeScreen"
 
@@ -346,7 +346,7 @@ async def test_builtin_pack_whole_premises_session_fills_the_checklist() -> None
         await s.press("f3")  # skip
         await s.press("enter")
         results = results_screen(s)
-        assert results.summary.totals["asked"] == 4
+        assert results.summary.totals.asked == 4
         assert results.summary.pack == "long-range-strikes"
 
 
@@ -361,8 +361,8 @@ async def test_i_was_right_on_the_last_question_before_the_summary() -> None:
         assert s.session.finished
         await s.press("enter")
         results = results_screen(s)
-        assert results.summary.totals["overrides"] == 1
-        assert results.summary.totals["score"] == 100
+        assert results.summary.totals.overrides == 1
+        assert results.summary.totals.score == 100
 
 
 async def test_enter_after_the_last_result_goes_to_the_summary() -> None:

@@ -398,7 +398,7 @@ async def test_items_are_listed_by_short_titles_that_tell_them_apart(
         assert isinstance(app.screen, ResultsScreen)
         text = screen_text(app)
         assert "The author answers that" not in text
-        labels = [str(entry["label"]) for entry in app.screen.summary.by_item]
+        labels = [entry.label for entry in app.screen.summary.by_item]
         assert len(labels) >= 5 and len(set(labels)) == len(labels)
         assert all(len(label) <= 41 for label in labels)
         for label in labels[:3]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
     from trainer.quiz.protocols import VerdictLike
+    from trainer.quiz.scoring import ItemTally, KindTally, Totals
 
 
 def _seconds(value: float) -> float:
@@ -232,9 +233,9 @@ class SummaryEvent(Event):
     pack: str
     mode: str
     seed: int
-    totals: dict[str, Any]
-    by_kind: dict[str, dict[str, Any]] = field(default_factory=dict)
-    by_item: tuple[dict[str, Any], ...] = ()
+    totals: Totals
+    by_kind: dict[str, KindTally] = field(default_factory=dict)
+    by_item: tuple[ItemTally, ...] = ()
 
     def _fields(self) -> dict[str, Any]:
         return {
@@ -242,7 +243,7 @@ class SummaryEvent(Event):
             "pack": self.pack,
             "mode": self.mode,
             "seed": self.seed,
-            **self.totals,
-            "by_kind": self.by_kind,
-            "by_item": list(self.by_item),
+            **self.totals.to_json(),
+            "by_kind": {kind: tally.to_json() for kind, tally in self.by_kind.items()},
+            "by_item": [tally.to_json() for tally in self.by_item],
         }

@@ -7,7 +7,7 @@ place; the session only records what happened.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -113,6 +113,65 @@ def _percent(score: int, maximum: int) -> int:
     return round(100 * score / maximum) if maximum else 0
 
 
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """The whole session: points, questions asked, how they ended, hints and overrides."""
+
+    planned: int
+    asked: int
+    score: int
+    max: int
+    percent: int
+    seconds: float
+    outcomes: dict[str, int]
+    """Questions per `QuestionOutcome` value, every outcome listed (0 when none)."""
+    hints: int
+    overrides: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {**asdict(self), "outcomes": dict(self.outcomes)}
+
+
+@dataclass(frozen=True, slots=True)
+class KindTally:
+    """One kind of question in a session."""
+
+    questions: int = 0
+    correct: int = 0
+    score: int = 0
+    max: int = 0
+    percent: int = 0
+    seconds: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class ItemTally:
+    """One item in a session: how often asked and right, its best outcome, its points.
+
+    Per-item points do not add up to the session's: an any-of question is worth one answer's
+    points however many of its targets the user names, but each named item is recorded.
+    """
+
+    item_id: str
+    kind: str = ""
+    label: str = ""
+    asked: int = 0
+    correct: int = 0
+    outcome: str = ""
+    points: int = 0
+    max: int = 0
+    hints: int = 0
+    attempts: int = 0
+    overridden: int = 0
+    seconds: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
 def summarise(
     records: Iterable[QuestionRecord],
     rules: ScoringRules,
@@ -121,16 +180,12 @@ def summarise(
     seconds: float,
     kinds: dict[str, str],
     labels: dict[str, str],
-) -> tuple[dict[str, Any], dict[str, dict[str, Any]], tuple[dict[str, Any], ...]]:
-    """(totals, per kind of question, per item) for the summary event.
-
-    Per-item points do not add up to the session's: an any-of question is worth one answer's
-    points however many of its targets the user names, but each named item is recorded.
-    """
+) -> tuple[Totals, dict[str, KindTally], tuple[ItemTally, ...]]:
+    """(totals, per kind of question, per item) for the summary event."""
     records = list(records)
     outcomes = {outcome.value: 0 for outcome in QuestionOutcome}
-    by_kind: dict[str, dict[str, Any]] = {}
-    by_item: dict[str, dict[str, Any]] = {}
+    by_kind: dict[str, KindTally] = {}
+    by_item: dict[str, ItemTally] = {}
     total_score = total_max = hints = overrides = 0
     for record in records:
         question = record.question
@@ -141,59 +196,48 @@ def summarise(
         total_score += score
         total_max += maximum
         hints += record.hints
-        kind = by_kind.setdefault(
-            question.kind.value,
-            {"questions": 0, "correct": 0, "score": 0, "max": 0, "percent": 0, "seconds": 0.0},
+        kind = by_kind.get(question.kind.value, KindTally())
+        by_kind[question.kind.value] = replace(
+            kind,
+            questions=kind.questions + 1,
+            correct=kind.correct + (outcome is QuestionOutcome.CORRECT),
+            score=kind.score + score,
+            max=kind.max + maximum,
+            seconds=kind.seconds + record.seconds,
         )
-        kind["questions"] += 1
-        kind["correct"] += outcome is QuestionOutcome.CORRECT
-        kind["score"] += score
-        kind["max"] += maximum
-        kind["seconds"] += record.seconds
         for item in record.items.values():
             if item.status is None:
                 continue
             overrides += item.overridden
-            entry = by_item.setdefault(
-                item.item_id,
-                {
-                    "item_id": item.item_id,
-                    "kind": kinds.get(item.item_id, ""),
-                    "label": labels.get(item.item_id, ""),
-                    "asked": 0,
-                    "correct": 0,
-                    "outcome": "",
-                    "points": 0,
-                    "max": 0,
-                    "hints": 0,
-                    "attempts": 0,
-                    "overridden": 0,
-                    "seconds": 0.0,
-                },
+            entry = by_item.get(item.item_id) or ItemTally(
+                item.item_id, kinds.get(item.item_id, ""), labels.get(item.item_id, "")
             )
-            entry["asked"] += 1
-            entry["correct"] += item.status is ItemStatus.CORRECT
-            entry["outcome"] = item.status.value
-            entry["points"] += max(0, item.points - rules.hint_cost * item.charged)
-            entry["max"] += rules.correct
-            entry["hints"] += item.hints
-            entry["attempts"] += item.attempts
-            entry["overridden"] += item.overridden
-            entry["seconds"] += item.seconds
-    for kind in by_kind.values():
-        kind["percent"] = _percent(kind["score"], kind["max"])
-        kind["seconds"] = round(kind["seconds"], 3)
-    for entry in by_item.values():
-        entry["seconds"] = round(entry["seconds"], 3)
-    totals = {
-        "planned": planned,
-        "asked": len(records),
-        "score": total_score,
-        "max": total_max,
-        "percent": _percent(total_score, total_max),
-        "seconds": round(seconds, 3),
-        "outcomes": outcomes,
-        "hints": hints,
-        "overrides": overrides,
+            by_item[item.item_id] = replace(
+                entry,
+                asked=entry.asked + 1,
+                correct=entry.correct + (item.status is ItemStatus.CORRECT),
+                outcome=item.status.value,
+                points=entry.points + max(0, item.points - rules.hint_cost * item.charged),
+                max=entry.max + rules.correct,
+                hints=entry.hints + item.hints,
+                attempts=entry.attempts + item.attempts,
+                overridden=entry.overridden + item.overridden,
+                seconds=entry.seconds + item.seconds,
+            )
+    kind_tallies = {
+        name: replace(k, percent=_percent(k.score, k.max), seconds=round(k.seconds, 3))
+        for name, k in sorted(by_kind.items())
     }
-    return totals, dict(sorted(by_kind.items())), tuple(by_item.values())
+    item_tallies = tuple(replace(e, seconds=round(e.seconds, 3)) for e in by_item.values())
+    totals = Totals(
+        planned=planned,
+        asked=len(records),
+        score=total_score,
+        max=total_max,
+        percent=_percent(total_score, total_max),
+        seconds=round(seconds, 3),
+        outcomes=outcomes,
+        hints=hints,
+        overrides=overrides,
+    )
+    return totals, kind_tallies, item_tallies

@@ -112,23 +112,23 @@ def _summary(event: SummaryEvent) -> Iterator[str]:
     totals = event.totals
     yield ""
     yield (
-        f"Summary ({event.reason.replace('_', ' ')}): {totals['score']} of {totals['max']} "
-        f"points ({totals['percent']}%), {totals['asked']} of {totals['planned']} questions, "
-        f"{_count(totals['hints'], 'hint')}, {_count(totals['overrides'], 'override')}, "
-        f"{totals['seconds']:.1f} s"
+        f"Summary ({event.reason.replace('_', ' ')}): {totals.score} of {totals.max} "
+        f"points ({totals.percent}%), {totals.asked} of {totals.planned} questions, "
+        f"{_count(totals.hints, 'hint')}, {_count(totals.overrides, 'override')}, "
+        f"{totals.seconds:.1f} s"
     )
     if event.by_kind:
         yield "  By kind of question:"
         for kind, row in event.by_kind.items():
             yield (
-                f"    {kind.replace('_', ' '):<17} {row['correct']}/{row['questions']} correct, "
-                f"{row['score']:>4} of {row['max']:<4} ({row['percent']}%), {row['seconds']:.1f} s"
+                f"    {kind.replace('_', ' '):<17} {row.correct}/{row.questions} correct, "
+                f"{row.score:>4} of {row.max:<4} ({row.percent}%), {row.seconds:.1f} s"
             )
     if event.by_item:
         yield "  By item:"
-        for row in event.by_item:
+        for entry in event.by_item:
             yield (
-                f"    {row['item_id']:<28} {row['outcome']:<9} {row['points']:>3} of "
-                f"{row['max']:<3} hints {row['hints']}, attempts {row['attempts']}, "
-                f"{row['seconds']:.1f} s"
+                f"    {entry.item_id:<28} {entry.outcome:<9} {entry.points:>3} of "
+                f"{entry.max:<3} hints {entry.hints}, attempts {entry.attempts}, "
+                f"{entry.seconds:.1f} s"
             )

@@ -5,8 +5,8 @@ Every figure comes from the engine's summary event; this screen only sorts and s
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any, ClassVar
+from collections.abc import Sequence
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -20,6 +20,7 @@ from textual.widgets import Button, DataTable, Footer, Static
 from trainer.packs.model import Kind, Pack
 from trainer.quiz.events import SummaryEvent
 from trainer.quiz.questions import QuestionKind
+from trainer.quiz.scoring import ItemTally
 from trainer.tui.modes import MODE_INFO
 from trainer.tui.outline import KIND_NAMES
 from trainer.tui.screens.quiz import QUESTION_NAMES
@@ -50,10 +51,10 @@ def duration(seconds: float) -> str:
     return f"{hours}h {minutes:02d}m"
 
 
-def weakest(by_item: Sequence[Mapping[str, Any]], count: int = WEAKEST) -> list[Mapping[str, Any]]:
+def weakest(by_item: Sequence[ItemTally], count: int = WEAKEST) -> list[ItemTally]:
     """The items with the lowest share of their points, not those answered right."""
-    shaky = [entry for entry in by_item if entry.get("outcome") != "correct"]
-    shaky.sort(key=lambda entry: (entry["points"] / max(1, entry["max"]), -entry["hints"]))
+    shaky = [entry for entry in by_item if entry.outcome != "correct"]
+    shaky.sort(key=lambda entry: (entry.points / max(1, entry.max), -entry.hints))
     return shaky[:count]
 
 
@@ -110,17 +111,17 @@ class ResultsScreen(Screen[tuple[str, ...] | None]):
 
     def _headline(self) -> Content:
         totals = self.summary.totals
-        outcomes: Mapping[str, int] = totals.get("outcomes", {})
+        outcomes = totals.outcomes
         parts = [
             Content.styled(f"{self.quiz_title}  ", "bold"),
             Content.styled(
-                f"{totals['score']} of {totals['max']} points ({totals['percent']}%)",
+                f"{totals.score} of {totals.max} points ({totals.percent}%)",
                 "bold $text-accent",
             ),
             Content(
-                f"\n{totals['asked']} of {totals['planned']} questions in "
-                f"{duration(totals['seconds'])}; {outcomes.get('correct', 0)} passed, "
-                f"{_count(totals['hints'], 'hint')}, {totals['overrides']} overridden"
+                f"\n{totals.asked} of {totals.planned} questions in "
+                f"{duration(totals.seconds)}; {outcomes.get('correct', 0)} passed, "
+                f"{_count(totals.hints, 'hint')}, {totals.overrides} overridden"
             ),
         ]
         return Content("").join(parts)
@@ -136,7 +137,7 @@ class ResultsScreen(Screen[tuple[str, ...] | None]):
             answered = bool(self.summary.by_item)
             style = "$text-success" if answered else "$text-muted"
             return Content.styled(self._nothing_to_practise(), style)
-        lines = [plain(f"\u2022 {entry['label'] or entry['item_id']}") for entry in self.weak_items]
+        lines = [plain(f"\u2022 {entry.label or entry.item_id}") for entry in self.weak_items]
         return Content("\n").join(lines)
 
     def _fill_kinds(self) -> None:
@@ -148,28 +149,28 @@ class ResultsScreen(Screen[tuple[str, ...] | None]):
         for kind, row in kinds:
             table.add_row(
                 Text(QUESTION_NAMES.get(kind, kind).capitalize()),
-                _right(f"{row['correct']}/{row['questions']}"),
-                _right(f"{row['score']}/{row['max']}"),
-                _right(duration(row["seconds"])),
+                _right(f"{row.correct}/{row.questions}"),
+                _right(f"{row.score}/{row.max}"),
+                _right(duration(row.seconds)),
             )
 
     def _fill_items(self) -> None:
         table = self.query_one("#items", DataTable)
         table.add_columns("Result", "Kind", "Points", "Hints", "Time", "Item")
         for entry in self.summary.by_item:
-            outcome = str(entry["outcome"])
-            kind = KIND_NAMES.get(Kind(entry["kind"])) if entry["kind"] else ""
+            outcome = str(entry.outcome)
+            kind = KIND_NAMES.get(Kind(entry.kind)) if entry.kind else ""
             result = Text(outcome, style=_STATUS_STYLE.get(outcome, ""))
-            if entry["overridden"]:
+            if entry.overridden:
                 result.append(" (you)", style="italic")
             table.add_row(
                 result,
                 Text(kind or ""),
-                _right(f"{entry['points']}/{entry['max']}"),
-                _right(entry["hints"]),
-                _right(duration(entry["seconds"])),
-                plain_text(str(entry["label"] or entry["item_id"])),
-                key=str(entry["item_id"]),
+                _right(f"{entry.points}/{entry.max}"),
+                _right(entry.hints),
+                _right(duration(entry.seconds)),
+                plain_text(str(entry.label or entry.item_id)),
+                key=str(entry.item_id),
             )
 
     @on(Button.Pressed, "#practise")
@@ -178,7 +179,7 @@ class ResultsScreen(Screen[tuple[str, ...] | None]):
 
     def action_practise(self) -> None:
         if self.weak_items:
-            self.dismiss(tuple(str(entry["item_id"]) for entry in self.weak_items))
+            self.dismiss(tuple(str(entry.item_id) for entry in self.weak_items))
         else:
             self.notify(self._nothing_to_practise())
 
