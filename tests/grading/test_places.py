@@ -32,7 +32,10 @@ def test_a_text_names_countries_cities_and_organisations_by_any_of_their_names()
 
 
 def test_a_place_that_is_also_an_english_word_counts_only_with_a_capital() -> None:
-    assert names("fine china and a turkey") == set()
+    assert names("Fine china and a turkey") == set()
+    # An answer all in lower case, as students write: a country is meant, if not a bird.
+    assert names("to deter china") == {"china"}
+    assert names("to deter turkey") == set()
     assert names("to deter China and Turkey") == {"china", "turkey"}
     assert names("let us go") == set()
     assert names("the US said") == {"united states"}
@@ -107,3 +110,24 @@ def test_a_lesser_comparative_orders_the_two_sides_the_other_way() -> None:
     mine = {(smaller.keys[a], smaller.keys[b]) for a, b in smaller.pairs}
     assert ("risk", "benefit") in key and ("risk", "benefit") in mine
     assert ("benefit", "risk") not in mine
+
+
+def test_another_first_name_before_the_surname_is_a_wrong_name() -> None:
+    from tests.grading.fixtures import person
+
+    pack = Pack(
+        id="writers",
+        title="Writers",
+        version="1",
+        items=(
+            item("thesis", Kind.THESIS, "Novels teach empathy.", Answer(canonical="empathy")),
+            person("austen", "Jane Austen"),
+            person("dickens", "Charles Dickens"),
+        ),
+    )
+    grader = Grader(pack)
+    wrong = grader.grade("cassandra austen", "austen")
+    assert (wrong.outcome, wrong.reason) == (Outcome.INCORRECT, Reason.WRONG_NAME)
+    for right in ("jane austen", "austen", "janet austen", "charlie dickens", "mr dickens"):
+        item_id = "dickens" if "dickens" in right else "austen"
+        assert grader.grade(right, item_id).outcome is Outcome.CORRECT, right

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import OSA
+
 from trainer.grading.analysis import Answer, analyse
 from trainer.grading.contradiction import Contradictions
 from trainer.grading.figures import Figures, is_year, rounded
@@ -19,6 +21,7 @@ from trainer.grading.keys import Admits, ItemKey
 from trainer.grading.normalise import format_number
 from trainer.grading.places import places_in, stray_places
 from trainer.grading.scoring import ItemScore, Scores, listed_short
+from trainer.grading.tuning import Tuning
 from trainer.packs.model import Kind
 
 MAX_SCORE = 100.0
@@ -98,7 +101,7 @@ def gather(contradictions: Contradictions, index: int, pool: frozenset[int] | No
         several=pool is not None and len(pool) > 1,
         figure=_stray_number(admits, figures, pack, light=not key.groups)
         or wrong_time(admits, figures, pack),
-        stray_names=_stray_names(key, admits, answer) + _stray_places(admits, answer, pack),
+        stray_names=_stray_names(key, admits, answer, pack) + _stray_places(admits, answer, pack),
         has_key_figure=bool(figures.numbers & admits.figures.numbers),
         listed_short=listed_short(key, answer.content),
         fuzzy=answer.fuzzy,
@@ -262,11 +265,42 @@ def wrong_time(admits: Admits, figures: Figures, pack: PackIndex) -> FigureSlip 
     return None
 
 
-def _stray_names(key: ItemKey, admits: Admits, answer: Answer) -> tuple[str, ...]:
+def _stray_names(key: ItemKey, admits: Admits, answer: Answer, pack: PackIndex) -> tuple[str, ...]:
     stray = answer.names - admits.names
     if stray and (admits.names or key.item.kind is Kind.PERSON):
         return tuple(sorted(stray))
+    if key.item.kind is Kind.PERSON:
+        return _stray_first_name(answer, key, pack)
     return ()
+
+
+def _stray_first_name(answer: Answer, key: ItemKey, pack: PackIndex) -> tuple[str, ...]:
+    """A word no text of the pack uses, straight before the person's surname, and nothing
+    like the person's own first name: a first name the key does not give ("Andrew Roberts"
+    for Geoffrey Roberts), not a spelling or a short form of theirs ("Jeffrey", "Rich")."""
+    reading, positions = answer.reading, answer.positions
+    own = [w.casefold() for w in key.item.name.split()[:-1]]
+    tuning = pack.tuning
+    for at in range(1, len(positions)):
+        if positions[at].isdisjoint(pack.person_vids):
+            continue
+        before = at - 1
+        if positions[before] or reading.negs[before] or not reading.surfaces:
+            continue
+        word = reading.surfaces[before]
+        if len(word) < tuning.first_name_length or not word.isalpha():
+            continue
+        if not any(_like_name(word, name, tuning) for name in own):
+            return (word,)
+    return ()
+
+
+def _like_name(word: str, name: str, tuning: Tuning) -> bool:
+    """The same first name spelt or shortened otherwise: "jeffrey" / "geoffrey", "rich" /
+    "richard", "dmitry" / "dmitri"."""
+    if name.startswith(word) or word.startswith(name):
+        return True
+    return OSA.distance(word, name) <= tuning.first_name_edits
 
 
 def _stray_places(admits: Admits, answer: Answer, pack: PackIndex) -> tuple[str, ...]:

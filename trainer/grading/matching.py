@@ -176,7 +176,7 @@ class Matcher:
             relations = wordnet()
             skip = ENGLISH.negators | ENGLISH.stopwords
             found: set[int] = set()
-            for form in _lemmas(word):
+            for form in lemmas(word):
                 others = {*relations.derived.get(form, ()), *relations.synonyms.get(form, ())}
                 others.update(_reverse_synonyms().get(form, ()))
                 for other in others - skip:
@@ -192,9 +192,7 @@ class Matcher:
         """Whether WordNet's table knows `word` (or the plain form it inflects): then a
         match found through its relations is a derivation, not a spelling slip."""
         relations = wordnet()
-        return any(
-            form in relations.derived or form in relations.synonyms for form in _lemmas(word)
-        )
+        return any(form in relations.derived or form in relations.synonyms for form in lemmas(word))
 
     def matches_written(self, word: str) -> frozenset[int]:
         """Ids of the pack words `word` stands for as written, unstemmed, for an answer word
@@ -212,7 +210,7 @@ def _written_matches(matcher: Matcher, word: str) -> frozenset[int]:
     """`Matcher.matches_written`, uncached: the same bounds as for stems, on both words as
     written, and never past a name's own bound."""
     table, tuning = matcher._table, matcher._tuning
-    for form in _lemmas(word):  # "monopolies" as written is "monopoly", stems apart
+    for form in lemmas(word):  # "monopolies" as written is "monopoly", stems apart
         exact = table.written.get(form)
         if exact is not None:
             return frozenset({exact})
@@ -244,7 +242,7 @@ def _reverse_synonyms() -> dict[str, tuple[str, ...]]:
     return {word: tuple(others) for word, others in reverse.items()}
 
 
-def _lemmas(word: str) -> tuple[str, ...]:
+def lemmas(word: str) -> tuple[str, ...]:
     """The word and the plain forms it may be an inflection of, for a lookup in WordNet's
     table of lemmas: "monopolies" -> "monopoly", "specialising" -> "specialise"."""
     forms = [word]

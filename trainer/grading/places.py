@@ -49,6 +49,7 @@ def places_in(text: str) -> frozenset[Place]:
     "Korea"); linear in the text: a word that begins no name costs one lookup, and one
     more for an adjective of place ("Hungarian")."""
     table = gazetteer()
+    lower_case = not any(c.isupper() for c in text)
     words = [m.group(0) for m in _WORD.finditer(text)]
     folded = [_fold(word) for word in words]
     found: set[Place] = set()
@@ -61,7 +62,11 @@ def places_in(text: str) -> frozenset[Place]:
             if kind is None:  # "North Korean": the adjective of a place of two words
                 name = name[:-1]
                 kind = table.kinds[name]
-            if name not in table.needs_capital or words[at][:1].isupper():
+            if (
+                name not in table.needs_capital
+                or words[at][:1].isupper()
+                or (lower_case and name in table.lower_case_ok)
+            ):
                 found.add(Place(table.canonical.get(name, name), kind))
                 at += size
                 continue

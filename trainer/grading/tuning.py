@@ -43,6 +43,12 @@ class Tuning:
     """A person's name this long may be one letter off ("Peskow"); shorter ones are exact."""
     name_typo_edits: int = 1
     """...and never more than this many letters."""
+    first_name_length: int = 4
+    """A word this long straight before a person's surname is a first name ("Andrew
+    Roberts"); shorter ones are titles and short forms ("min.", "dr")."""
+    first_name_edits: int = 2
+    """A first name this many letters from the person's own is theirs, spelt otherwise
+    ("Jeffrey" for Geoffrey)."""
     spelling_slip_length: int = 5
     """In a pack's own spellings (`vocabulary.same`), a word after the first may be one
     letter off if it is at least this long ("north koria" for "north korea")."""

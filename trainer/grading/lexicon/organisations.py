@@ -78,6 +78,10 @@ COUNTRY_ALIASES = _table(
 )
 """Countries as people name them, each to GeoNames' name (the Soviet Union to itself)."""
 
+AMBIGUOUS_IN_LOWER_CASE = frozenset({"chad", "guinea", "jersey", "reunion", "turkey"})
+"""Countries whose lower-case word means something else on many subjects (a bird, a name,
+a pig, a garment): counted only with a capital even in an all-lower-case answer."""
+
 NEEDS_CAPITAL = frozenset({"us", "who", "sco", "oas", "un", "icc", "rok", "the states"})
 """Names that are also English words or common letters: counted only when capitalised."""
 

@@ -17,6 +17,7 @@ from importlib.resources import files
 from types import MappingProxyType
 
 from trainer.grading.lexicon.organisations import (
+    AMBIGUOUS_IN_LOWER_CASE,
     COUNTRY_ALIASES,
     IRREGULAR_DEMONYMS,
     NEEDS_CAPITAL,
@@ -50,7 +51,11 @@ class Gazetteer:
     """Each other name of a place to its usual one ("britain" -> "united kingdom")."""
     needs_capital: frozenset[str]
     """Names that are also lower-case English words ("china", "turkey", "us"): counted
-    only when the answer writes them with a capital."""
+    only when the answer writes them with a capital..."""
+    lower_case_ok: frozenset[str]
+    """...except these, places whose other sense an answer on a subject hardly means
+    ("china", "japan", "chile"): countries, counted in an answer written all in lower case
+    as students often write; never "us", "who" nor `AMBIGUOUS_IN_LOWER_CASE`."""
     longest: int
     """The most words in one name."""
     starts: Mapping[str, int]
@@ -100,6 +105,11 @@ def gazetteer() -> Gazetteer:
         kinds=MappingProxyType(kinds),
         canonical=MappingProxyType(canonical),
         needs_capital=frozenset(needs_capital),
+        lower_case_ok=frozenset(
+            name
+            for name in needs_capital - NEEDS_CAPITAL - AMBIGUOUS_IN_LOWER_CASE
+            if kinds.get(name) is PlaceKind.COUNTRY
+        ),
         longest=max(len(name.split()) for name in kinds),
         starts=MappingProxyType(_starts(kinds)),
         stems=MappingProxyType(
