@@ -3,15 +3,14 @@
 It owns no quiz or grading logic: screens hand the pack to the quiz engine and show what it
 says. Start-up is measured against a bare Textual app, so only what the first frame needs is
 imported here: the pack loader runs (and is imported) in a worker, and the other screens and
-the engines are imported when first used. The progress store is opened once, on a thread of
-its own (`trainer.tui.progress`), after the first pack has loaded; every quiz records to it.
+the engines are imported when first used. The student and the progress store are kept by
+its base (`trainer.tui.keeping`); how it was started is `trainer.tui.options.AppOptions`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from datetime import datetime
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -26,17 +25,18 @@ from textual.worker import Worker, WorkerState
 
 from trainer.locations import builtin_pack_dir
 from trainer.tui.commands import TrainerCommands
+from trainer.tui.keeping import KeepsProgress
+from trainer.tui.options import AppOptions as AppOptions
+from trainer.tui.options import PackLoadError as PackLoadError
+from trainer.tui.options import screenshot_folder as screenshot_folder
+from trainer.tui.options import terminal_gone as terminal_gone
 from trainer.tui.screens.home import HomeScreen
-from trainer.tui.settings import DEFAULT_THEME, Settings, save_settings
+from trainer.tui.settings import DEFAULT_THEME
 
 if TYPE_CHECKING:
     from trainer.packs.discovery import PackEntry
     from trainer.packs.model import Pack
-    from trainer.progress.store import ProgressStore
     from trainer.quiz.events import SummaryEvent
-    from trainer.quiz.protocols import GraderFactory
-    from trainer.tui.context import TrainerContext
-    from trainer.tui.progress import ProgressKeeper, SessionLog
     from trainer.tui.screens.quiz import QuizScreen
     from trainer.tui.screens.triage import TriageScreen
 
@@ -53,94 +53,7 @@ _FAILURE_TITLES = {
 }
 
 
-def _notice(store: ProgressStore) -> str:
-    return store.notice
-
-
-def _use_student(name: str, claim: bool, store: ProgressStore) -> None:
-    """On the store thread: record for `name` from now on (taking the unnamed attempts)."""
-    store.student = name
-    if claim:
-        store.claim_unnamed(name)
-
-
-class PackLoadError(Exception):
-    """A pack that did not load; the message is the loader's readable report.
-
-    The worker raises it in place of `PackError`, so the UI thread never imports the loader
-    while a worker may be importing it (two threads importing one package can deadlock).
-    """
-
-
-@dataclass(frozen=True, slots=True)
-class AppOptions:
-    """How the app was started; tests pass a seed and a clock to make quizzes repeatable."""
-
-    pack_path: Path | None = None
-    """A pack to open instead of the built-in one (`--pack PATH`)."""
-    packs_dir: str | None = None
-    """The user's pack folder, when not the default."""
-    seed: int | None = None
-    """Seed for the quiz engine's choices; None for a new order each session."""
-    clock: Callable[[], float] | None = None
-    """The quiz's clock (seconds); None for the engine's own."""
-    settings: Settings = field(default_factory=Settings)
-    settings_notice: str = ""
-    """Said once on start-up, e.g. that a damaged settings file was ignored."""
-    save_settings: bool = True
-    """False in tests, so no run writes the user's settings."""
-    exit_after_first_frame: bool = False
-    """For the start-up benchmark: quit as soon as the first frame is drawn."""
-    now: Callable[[], datetime] | None = None
-    """The wall clock for progress (when attempts happen, what is due, which day is today);
-    None for the local time."""
-    grader: GraderFactory | None = None
-    """Builds the grader a quiz uses (tests pass a slow or fake one); None for the real one."""
-    student: str | None = None
-    """Whose progress this run records (`--student`; tests pass ""): used as given, never
-    asked for and not saved. None: the name in the settings, asked for when there is none."""
-    ask_student: bool = False
-    """Ask for the name at every start and keep it for this run only (`--ask-student`): one
-    app per browser tab on a shared server, each tab its own student."""
-    triage_answers: Path | None = None
-    """A class's answers to open in the triage screen once the pack loads (`triage --tui`)."""
-
-
-def screenshot_folder() -> Path:
-    """Where a screenshot is saved: the user's Downloads folder, or `<data>/screenshots`."""
-    import platformdirs
-
-    from trainer.locations import data_dir
-
-    downloads = Path(platformdirs.user_downloads_dir())
-    if downloads.is_dir():
-        return downloads
-    folder = data_dir() / "screenshots"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-def terminal_gone() -> bool:
-    """True when standard input was a terminal that has since been hung up."""
-    import sys
-
-    try:
-        import termios
-    except ImportError:  # pragma: no cover - not POSIX: no way to hang up like this
-        return False
-    stream = sys.__stdin__
-    if stream is None:
-        return False
-    try:
-        termios.tcgetattr(stream.fileno())
-    except termios.error:
-        return True
-    except (OSError, ValueError):
-        return False
-    return False
-
-
-class TrainerApp(App[None]):
+class TrainerApp(KeepsProgress):
     """A debate coach's drill: study an argument map, then answer questions on it."""
 
     TITLE = "debate-trainer"
@@ -164,32 +77,12 @@ class TrainerApp(App[None]):
     """Why the last pack failed to load, as the loader reports it."""
 
     def __init__(self, options: AppOptions | None = None) -> None:
-        super().__init__()
-        self.options = options or AppOptions()
-        self._settings = self.options.settings
+        super().__init__(options)
         self._discovery_started = False
-        self._progress: ProgressKeeper | None = None
-        self._progress_started = False
-        self.student = self._first_student()
-        """Whose attempts are recorded and whose cards are due (see `AppOptions.student`)."""
-        self._claim_unnamed = False
-        """The first name given: the store's unnamed attempts become this student's."""
         if self._settings.theme in self.available_themes:
             self.theme = self._settings.theme
         else:
             self.theme = DEFAULT_THEME
-
-    def _first_student(self) -> str:
-        from trainer.progress.student import clean_student_name
-
-        if self.options.student is not None:
-            return clean_student_name(self.options.student)
-        return "" if self.options.ask_student else self._settings.student
-
-    @property
-    def _remembers_student(self) -> bool:
-        """Whether a name given in the app is saved in the settings (a personal machine)."""
-        return self.options.student is None and not self.options.ask_student
 
     def get_default_screen(self) -> Screen[None]:
         # Home's styles are in app.tcss: Textual reads no CSS_PATH for a default screen, and
@@ -229,10 +122,6 @@ class TrainerApp(App[None]):
         """Save what is still being saved, then close the store (the app is going)."""
         if self._progress is not None and not self._progress.stop():
             self.log.warning("the progress store did not close in time")
-
-    def now(self) -> datetime:
-        """The time for progress: local and timezone-aware, or the clock tests inject."""
-        return self.options.now() if self.options.now else datetime.now().astimezone()
 
     # -- packs ------------------------------------------------------------------------------
 
@@ -303,81 +192,6 @@ class TrainerApp(App[None]):
             title = _FAILURE_TITLES.get(worker.group, "Unexpected problem")
             self.notify(message, title=title, severity="error", markup=False)
 
-    # -- progress ---------------------------------------------------------------------------
-
-    @property
-    def progress(self) -> ProgressKeeper:
-        """The progress store's thread: every use of the store goes through it.
-
-        Made on first use (its module is not needed for the first frame); the store itself
-        is opened by `_open_progress`, once the first pack has loaded.
-        """
-        if self._progress is None:
-            from trainer.tui.progress import ProgressKeeper
-
-            self._progress = ProgressKeeper(self._open_store)
-        return self._progress
-
-    def _start_progress(self) -> None:
-        if not self._progress_started:
-            self._progress_started = True
-            self._open_progress()
-
-    @work(exclusive=True, exit_on_error=False, group="progress")
-    async def _open_progress(self) -> None:
-        """Open the store on its thread; a failure is reported by `_worker_done`."""
-        notice = await self.progress.ask(_notice)
-        if notice:  # a damaged file was moved aside: say where, once
-            self.notify(notice, title="Progress", severity="warning", markup=False, timeout=30)
-
-    def _open_store(self) -> ProgressStore:
-        """On the store thread: the store, for the student of this run."""
-        from trainer.progress.store import ProgressStore
-
-        store = ProgressStore.open_default(student=self.student)
-        if self._claim_unnamed:
-            self._claim_unnamed = False
-            store.claim_unnamed(self.student)
-        return store
-
-    # -- the student --------------------------------------------------------------------
-
-    def action_change_student(self) -> None:
-        """Ask for the student's name (first start, or the palette's "Your name")."""
-        from trainer.tui.screens.student_name import StudentNameScreen
-
-        if not isinstance(self.screen, StudentNameScreen):
-            self.push_screen(StudentNameScreen(self.student), self._student_named)
-
-    def _student_named(self, name: str | None) -> None:
-        if name is None or name == self.student:
-            return
-        claim = not self.student and self._remembers_student
-        self.student = name
-        if self._remembers_student:
-            self._settings = replace(self._settings, student=name)
-            if self.options.save_settings:
-                self._save(self._settings)
-        if self._progress_started:
-            self.progress.submit(partial(_use_student, name, claim))
-        else:
-            self._claim_unnamed = claim  # the store is opened with the name
-        self.notify(f"Your progress is kept under “{name}”.", markup=False)
-
-    def _session_log(self, pack: Pack, mode: str) -> SessionLog:
-        import secrets
-
-        from trainer.tui.progress import SessionLog
-
-        return SessionLog(
-            self.progress,
-            pack,
-            mode,
-            f"app-{secrets.token_hex(6)}",
-            now=self.now,
-            on_failure=partial(self.notify, title="Progress", severity="error", markup=False),
-        )
-
     # -- screens ----------------------------------------------------------------------------
 
     async def action_quit(self) -> None:
@@ -402,14 +216,19 @@ class TrainerApp(App[None]):
 
     def _open_quiz(self) -> QuizScreen | None:
         """A quiz on the stack that is not over yet."""
+        return self._quiz_on_stack(lambda quiz: quiz.summary is None)
+
+    def _quiz_on_stack(self, wanted: Callable[[QuizScreen], bool]) -> QuizScreen | None:
+        """The first quiz on the stack that is `wanted`, if any."""
         import sys
 
+        # Not imported here: the first pack arrives while discovery imports on a worker.
         if "trainer.tui.screens.quiz" not in sys.modules:
             return None
         from trainer.tui.screens.quiz import QuizScreen
 
         for screen in self.screen_stack:
-            if isinstance(screen, QuizScreen) and screen.summary is None:
+            if isinstance(screen, QuizScreen) and wanted(screen):
                 return screen
         return None
 
@@ -527,17 +346,7 @@ class TrainerApp(App[None]):
 
     def _waiting_quiz(self) -> QuizScreen | None:
         """A quiz opened while its pack was loading, still without a session."""
-        import sys
-
-        # Not imported here: the first pack arrives while discovery imports on a worker.
-        if "trainer.tui.screens.quiz" not in sys.modules:
-            return None
-        from trainer.tui.screens.quiz import QuizScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, QuizScreen) and screen.session is None:
-                return screen
-        return None
+        return self._quiz_on_stack(lambda quiz: quiz.session is None)
 
     def watch_pack(self, pack: Pack | None) -> None:
         quiz = self._waiting_quiz()
@@ -551,19 +360,9 @@ class TrainerApp(App[None]):
 
     @work(exclusive=True, exit_on_error=False, group="review")
     async def _start_review(self, pack: Pack) -> None:
-        from trainer.tui.progress import StoreUnavailable, due_items
-
-        try:
-            items = await self.progress.ask(partial(due_items, pack, self.now()))
-        except StoreUnavailable as error:
-            self.notify(
-                f"Review needs your progress file, which is not open: {error}",
-                severity="warning",
-                markup=False,
-            )
-            return
-        if self.pack is not pack:
-            return  # another pack was opened meanwhile
+        items = await self._due_items(pack)
+        if items is None or self.pack is not pack:
+            return  # the store is not open (said), or another pack was opened meanwhile
         if not items:
             self.notify(
                 "Nothing in this pack is due for review yet. Take another quiz; what you "
@@ -590,21 +389,7 @@ class TrainerApp(App[None]):
         path = self.pack_path
         remembered = "" if path is None or path == builtin_pack_dir() else str(path.resolve())
         if remembered != self._settings.pack:
-            self._settings = replace(self._settings, pack=remembered)
-            if self.options.save_settings:
-                self._save(self._settings)
+            self._remember(pack=remembered)
 
     def _remember_theme(self, theme: str) -> None:
-        self._settings = replace(self._settings, theme=theme)
-        if self.options.save_settings:
-            self._save(self._settings)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="settings")
-    def _save(self, settings: Settings) -> None:
-        save_settings(settings)
-
-
-if TYPE_CHECKING:
-
-    def _is_a_context(app: TrainerApp) -> TrainerContext:
-        return app  # mypy checks that the app has everything a screen reads of it
+        self._remember(theme=theme)

@@ -42,5 +42,6 @@ class TrainerContext(Protocol):
 
 
 def context_of(node: DOMNode) -> TrainerContext:
-    """The app `node` runs in, read as a `TrainerContext` (a test checks the app is one)."""
+    """The app `node` runs in, read as a `TrainerContext` (mypy checks in
+    `trainer.tui.conformance` that the app is one)."""
     return cast("TrainerContext", node.app)
