@@ -152,3 +152,41 @@ def test_a_number_word_with_two_letters_swapped_is_the_number() -> None:
     assert normalise("fiev out of six").tokens == ("5", "of", "6")
     assert normalise("eihgt bits").tokens == ("8", "bits")
     assert normalise("there were three").tokens[0] == "there"  # a word of its own
+
+
+def test_years_initials_and_glued_units_are_read_as_written_in_full() -> None:
+    assert normalise("nineteen eighty-nine").tokens == ("1989",)
+    assert normalise("seventeen seventy six").tokens == ("1776",)
+    assert normalise("nineteen soldiers").tokens == ("19", "soldiers")  # not a year
+    assert normalise("D.N.A.").tokens == ("dna",)
+    assert normalise("100C").tokens == ("100", "celsius")
+    assert normalise("taxation withought representation").tokens[1] == "without"
+
+
+def test_what_the_question_supplies_need_not_be_said() -> None:
+    def ask(item_id: str, prompt: str, canonical: str) -> object:
+        return item(item_id, Kind.QUESTION, prompt, Answer(canonical=canonical))
+
+    pack = Pack(
+        id="civics",
+        title="Civics",
+        version="1",
+        items=(
+            ask(
+                "seats",
+                "Each state's seats in the House are based on what?",
+                "the state's population",
+            ),
+            ask("term", "How long is a senator's term?", "six years"),
+            ask(
+                "system", "What economic system is based on free markets?", "a free-market economy"
+            ),
+        ),  # type: ignore[arg-type]
+    )
+    grader = Grader(pack)
+    assert grader.grade("population", "seats").outcome is Outcome.CORRECT
+    assert grader.grade("6", "term").outcome is Outcome.CORRECT  # the figure asked for
+    assert grader.grade("7", "term").outcome is Outcome.INCORRECT
+    # An echo of the question says nothing it did not.
+    assert grader.grade("economics", "system").outcome is not Outcome.CORRECT
+    assert grader.grade("the state", "seats").outcome is not Outcome.CORRECT

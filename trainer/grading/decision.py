@@ -101,6 +101,15 @@ def marked_right(facts: Facts, tuning: Tuning) -> Decision | None:
     return Decision(Outcome.CORRECT, score, Reason.MARKED, example=facts.example)
 
 
+def figure_given(facts: Facts, tuning: Tuning) -> Decision | None:
+    """The figure a light key asks for, alone or with the key's own words ("6" for "six
+    years" to "How long is a senator's term?"): the question supplies the rest."""
+    if not facts.only_key_figure:
+        return None
+    score = max(facts.score.raw, facts.key.thresholds.accept)
+    return Decision(Outcome.CORRECT, score, Reason.MATCH)
+
+
 def one_word(facts: Facts, tuning: Tuning) -> Decision | None:
     """One word is not an answer, unless it is a name or figure the item allows, or it comes
     with another key idea written in small words ("only Kursk"), or the key itself lists
@@ -164,6 +173,7 @@ RULES: tuple[Rule, ...] = (
     hedged,
     marked_wrong,
     marked_right,
+    figure_given,
     one_word,
     missing_figure,
     accepted,

@@ -20,7 +20,7 @@ from trainer.grading.index import PackIndex
 from trainer.grading.keys import Admits, ItemKey
 from trainer.grading.normalise import format_number
 from trainer.grading.places import places_in, stray_places
-from trainer.grading.scoring import ItemScore, Scores, listed_short
+from trainer.grading.scoring import ItemScore, Scores, asked_words, listed_short
 from trainer.grading.tuning import Tuning
 from trainer.packs.model import Kind
 
@@ -51,6 +51,9 @@ class Facts:
     stray_names: tuple[str, ...] = ()
     """People the answer names who belong to other items, where the item names its own."""
     has_key_figure: bool = False
+    only_key_figure: bool = False
+    """For a light key that turns on a figure: the answer gives that figure and says
+    nothing else the key or the question does not ("6" for "six years")."""
     listed_short: bool = False
     fuzzy: bool = False
     admits: Admits = field(default_factory=Admits)
@@ -110,6 +113,7 @@ def gather(contradictions: Contradictions, index: int, pool: frozenset[int] | No
         short_key=not key.groups
         and any(len(p.vids) <= pack.tuning.short_key_words for p in key.right),
         hedged=hedged(answer, key, frozenset().union(*(p.vidset for p in key.right))),
+        only_key_figure=_only_key_figure(key, admits, answer, pack),
     )
 
 
@@ -301,6 +305,18 @@ def _like_name(word: str, name: str, tuning: Tuning) -> bool:
     if name.startswith(word) or word.startswith(name):
         return True
     return OSA.distance(word, name) <= tuning.first_name_edits
+
+
+def _only_key_figure(key: ItemKey, admits: Admits, answer: Answer, pack: PackIndex) -> bool:
+    turns_on = admits.figures.key_numbers
+    numbers = answer.reading.figures.numbers
+    if key.groups or not turns_on or not numbers or not turns_on <= numbers:
+        return False
+    asked = asked_words(pack, key.index)
+    vids = frozenset().union(*(p.vidset for p in key.right)) | asked.ids
+    return all(key in asked.words for key in answer.unmatched) and all(
+        not matched.isdisjoint(vids) for matched, _ in answer.weighted
+    )
 
 
 def _stray_places(admits: Admits, answer: Answer, pack: PackIndex) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from trainer.grading.keys import (
     Admits,
+    Asked,
     Example,
     ItemKey,
     KeyFigures,
@@ -93,7 +94,7 @@ class PackIndex:
         self._by_speaker = _groups(self.items, lambda item: item.speaker)
         self.matcher = Matcher(self.words, tuning)
         self._admits: dict[int, Admits] = {}
-        self._asked: dict[int, frozenset[str]] = {}
+        self.asked: dict[int, Asked] = {}  # scoring.asked_words
         """Item -> the figures and people it admits, filled as items are first graded."""
         self.person_vids = frozenset(
             wid for word, wid in self.words.ids.items() if word in self.person_names
@@ -116,14 +117,6 @@ class PackIndex:
 
     def content(self, text: str) -> tuple[str, ...]:
         return self.read(text).content
-
-    def asked_words(self, index: int) -> frozenset[str]:
-        """The content keys of item `index`'s own text: for a question, what it asks, whose
-        words an answer may repeat at no cost ("system" in "What economic system...?")."""
-        found = self._asked.get(index)
-        if found is None:
-            found = self._asked[index] = frozenset(self.content(self.items[index].text))
-        return found
 
     # -- relations ------------------------------------------------------------------------
 

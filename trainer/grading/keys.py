@@ -92,6 +92,14 @@ class ItemKey:
 
 
 @dataclass(frozen=True, slots=True)
+class Asked:
+    """The content words of an item's own text (a question's prompt), and their word ids."""
+
+    words: frozenset[str]
+    ids: frozenset[int]
+
+
+@dataclass(frozen=True, slots=True)
 class Admits:
     """What an item's key admits besides its words: worked out the first time an answer to
     the item is graded, since it reads the item's study text too, and most items of a large

@@ -75,7 +75,7 @@ _DOT_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:\.\d{3})+)(?![\d.,])")
 """Thousands grouped with dots, as much of Europe writes them: "30.000 a month"."""
 _ZERO_DECIMALS = re.compile(r"(\d)\.0+(?![\d])")
 """A price's ".00": "$50.00" is 50."""
-_GLUED_UNIT = re.compile(r"(?<![\w])(\d+)([a-z]{2,}|m)(?![\w])")
+_GLUED_UNIT = re.compile(r"(?<![\w])(\d+)([a-z]{2,}|[mckf])(?![\w])")
 """A figure with its unit written on: "8bits", "10days", "8850m" (after "30k", "30m" and
 "29th" have been read); "10s" stays whole, for "10s of thousands" is no 10."""
 _SHORT_UNIT = re.compile(r"(?<=\d) (" + "|".join(UNITS) + r")(?![\w])")
@@ -148,6 +148,11 @@ def _numbers_in_words(words: list[str]) -> list[str]:
     i = 0
     while i < len(words):
         word = words[i]
+        year = _spoken_year(words, i)
+        if year is not None:
+            out.append(str(year[0]))
+            i += year[1]
+            continue
         if word in NUMBER_WORDS or word in SCALES or (word.isdigit() and _next_is_scale(words, i)):
             total = current = 0
             j = i
@@ -180,6 +185,21 @@ def _numbers_in_words(words: list[str]) -> list[str]:
         out.append(word)
         i += 1
     return out
+
+
+def _spoken_year(words: list[str], i: int) -> tuple[int, int] | None:
+    """A year said as two numbers ("nineteen eighty nine", "seventeen seventy six",
+    "twenty twenty four"): (the year, how many words it took), or None."""
+    century = NUMBER_WORDS.get(words[i], 0)
+    if not 10 <= century <= 20 or i + 1 >= len(words):
+        return None
+    tens = NUMBER_WORDS.get(words[i + 1], 0)
+    if tens < 20 or tens % 10:
+        return None
+    units = NUMBER_WORDS.get(words[i + 2], 0) if i + 2 < len(words) else 0
+    if 1 <= units <= 9:
+        return century * 100 + tens + units, 3
+    return century * 100 + tens, 2
 
 
 def _next_is_scale(words: list[str], i: int) -> bool:
@@ -233,6 +253,14 @@ _SPELLING_GATE = re.compile(
 """Words `_fix_spelling` may change: known misspellings, and scale-like words ("thousnds")."""
 
 
+_DOTTED = re.compile(r"(?<![\w.])((?:[a-z]\.){2,})(?![\w])")
+"""Initials with dots ("d.n.a.", "u.s.a."), read as the word ("dna")."""
+
+
+def _undot(match: re.Match[str]) -> str:
+    return match.group(1).replace(".", "")
+
+
 def _figures(text: str) -> str:
     """Figures written the ways students write them, as plain digits ("30k" -> "30000")."""
     text = _ISO_DATE.sub(r"\1", text)
@@ -257,6 +285,8 @@ def normalise(text: str) -> Normalised:
     text = _CASED(text)
     text = _fold(text)
     text = _CONTRACTIONS(text)
+    if "." in text:
+        text = _DOTTED.sub(_undot, text)
     if _SPELLING_GATE.search(text) is not None:
         text = _ALPHA_WORD.sub(_fix_spelling, text)
     digits = _DIGIT.search(text) is not None

@@ -18,7 +18,7 @@ from enum import Enum
 
 from trainer.grading.analysis import Answer
 from trainer.grading.index import PackIndex
-from trainer.grading.keys import ItemKey, Phrasing
+from trainer.grading.keys import Asked, ItemKey, Phrasing
 from trainer.grading.terms import find_term, word_term_parity
 
 
@@ -145,10 +145,17 @@ def overlap(answer: Answer, phrasing: Phrasing, index: PackIndex) -> float:
     precision = sum(weighted[at][1] for at in words)
     tuning = index.tuning
     light = not index.keys[phrasing.item].groups
-    total = answer.total
+    total, key_total = answer.total, phrasing.total
     if light:
-        total -= _asked_weight(answer, phrasing, index)
-    recall = min(1.0, recall / phrasing.total)
+        asked = asked_words(index, phrasing.item)
+        total -= _asked_weight(answer, phrasing, asked, index)
+        if _adds_to(answer, common, asked):  # not only an echo of the question
+            key_total -= sum(
+                w
+                for vid, w in zip(phrasing.vids, phrasing.weights, strict=True)
+                if vid in asked.ids and vid not in common
+            )
+    recall = min(1.0, recall / key_total) if key_total > 0 else 1.0
     precision = min(1.0, precision / total) if total > 0 else 1.0
     if not precision:
         return 0.0
@@ -156,10 +163,34 @@ def overlap(answer: Answer, phrasing: Phrasing, index: PackIndex) -> float:
     return 100.0 * (1 + b2) * precision * recall / (b2 * precision + recall)
 
 
-def _asked_weight(answer: Answer, phrasing: Phrasing, index: PackIndex) -> float:
+def asked_words(index: PackIndex, item: int) -> Asked:
+    """The words of item `item`'s own text: for a question, what it asks, which an answer
+    may repeat at no cost ("system" in "What economic system...?") or leave out
+    ("population" for "the state's population" when the question names the state)."""
+    found = index.asked.get(item)
+    if found is None:
+        words = frozenset(index.content(index.items[item].text))
+        ids = frozenset(v for w in words if (v := index.words.ids.get(w)) is not None)
+        found = index.asked[item] = Asked(words, ids)
+    return found
+
+
+def _adds_to(answer: Answer, common: frozenset[int] | set[int], asked: Asked) -> bool:
+    """Whether the answer matches the key with a word the question does not use, and says
+    nothing the pack does not know: only then may the key's words the question supplies go
+    unsaid ("economics" for "What economic system...?" says nothing the question did not)."""
+    if any(key not in asked.words for key in answer.unmatched):
+        return False  # "a planned economy": a word of its own, so it is not that short answer
+    return any(
+        key not in asked.words and not vids.isdisjoint(common)
+        for key, (vids, _) in zip(answer.weighted_keys, answer.weighted, strict=True)
+    )
+
+
+def _asked_weight(answer: Answer, phrasing: Phrasing, asked: Asked, index: PackIndex) -> float:
     """The weight of the answer's words that only repeat the question ("system" in "What
     economic system...?"), which a light key does not count against the answer."""
-    given = index.asked_words(phrasing.item)
+    given = asked.words
     if not given:
         return 0.0
     weight = index.tuning.unknown_weight * sum(1 for key in answer.unmatched if key in given)

@@ -48,6 +48,11 @@ MISSPELLINGS = {
     "thier": "their",
     "withut": "without",
     "wihtout": "without",
+    "withought": "without",
+    "withouth": "without",
+    "whithout": "without",
+    "witout": "without",
+    "withot": "without",
     "unlikly": "unlikely",
     "unlikley": "unlikely",
     "douts": "doubts",
@@ -63,6 +68,9 @@ letters or more are looked up (`normalise._ALPHA_WORD`): shorter entries could n
 
 UNITS = {
     "m": "metres",
+    "c": "celsius",
+    "f": "fahrenheit",
+    "k": "kelvin",
     "km": "kilometres",
     "cm": "centimetres",
     "mm": "millimetres",
