@@ -20,24 +20,32 @@ from trainer.locations import progress_db_path
 from trainer.progress import ProgressStore, StoreError
 from trainer.progress.store import _ATTEMPT_COLUMNS
 
+MARKED = "the answer on the page that is damaged"
+"""The text of the attempt half-way through: its page of the attempts table is overwritten
+(an index page would be missed by a command that reads the table another way)."""
+
 
 def _damaged_store(rows: int = 20_000) -> tuple[Path, bytes]:
-    """A store of `rows` attempts with one 4 KB page overwritten half-way through the file,
-    where the attempts are and the open check does not look; and its bytes as left."""
+    """A store of `rows` attempts with the 4 KB page of the attempts table that holds the
+    middle one overwritten, where the open check does not look; and its bytes as left."""
     with ProgressStore.open_default(fuzz=False) as store:
         store.record(attempt())
     path = progress_db_path()
     db = sqlite3.connect(path)
     row = tuple(attempt(pack="school-uniforms", overridden=True).to_json().values())
+    middle = tuple(
+        attempt(pack="school-uniforms", overridden=True, answer=MARKED).to_json().values()
+    )
     db.executemany(
         f"INSERT INTO attempts ({_ATTEMPT_COLUMNS}) VALUES ({','.join('?' * len(row))})",
-        [row] * rows,
+        [row] * (rows // 2) + [middle] + [row] * (rows // 2),
     )
     db.commit()
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
+    where = path.read_bytes().index(MARKED.encode())
     with path.open("r+b") as handle:
-        handle.seek(path.stat().st_size // 2 // 4096 * 4096)
+        handle.seek(where // 4096 * 4096)
         handle.write(b"\xde\xad" * 2048)
     return path, path.read_bytes()
 
