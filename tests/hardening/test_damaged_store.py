@@ -9,45 +9,14 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime, tzinfo
-from pathlib import Path
 
 import pytest
 
 from tests.conftest import SMALL_PACK
 from tests.hardening.conftest import run
-from tests.progress.helpers import attempt
+from tests.progress.helpers import attempt, damaged_store
 from trainer.locations import progress_db_path
 from trainer.progress import ProgressStore, StoreError
-from trainer.progress.store import _ATTEMPT_COLUMNS
-
-MARKED = "the answer on the page that is damaged"
-"""The text of the attempt half-way through: its page of the attempts table is overwritten
-(an index page would be missed by a command that reads the table another way)."""
-
-
-def _damaged_store(rows: int = 20_000) -> tuple[Path, bytes]:
-    """A store of `rows` attempts with the 4 KB page of the attempts table that holds the
-    middle one overwritten, where the open check does not look; and its bytes as left."""
-    with ProgressStore.open_default(fuzz=False) as store:
-        store.record(attempt())
-    path = progress_db_path()
-    db = sqlite3.connect(path)
-    row = tuple(attempt(pack="school-uniforms", overridden=True).to_json().values())
-    middle = tuple(
-        attempt(pack="school-uniforms", overridden=True, answer=MARKED).to_json().values()
-    )
-    db.executemany(
-        f"INSERT INTO attempts ({_ATTEMPT_COLUMNS}) VALUES ({','.join('?' * len(row))})",
-        [row] * (rows // 2) + [middle] + [row] * (rows // 2),
-    )
-    db.commit()
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    where = path.read_bytes().index(MARKED.encode())
-    with path.open("r+b") as handle:
-        handle.seek(where // 4096 * 4096)
-        handle.write(b"\xde\xad" * 2048)
-    return path, path.read_bytes()
 
 
 @pytest.mark.parametrize(
@@ -62,7 +31,7 @@ def _damaged_store(rows: int = 20_000) -> tuple[Path, bytes]:
 def test_a_damaged_page_is_exit_2_and_the_file_is_moved_aside_whole(
     capsys: pytest.CaptureFixture[str], argv: list[str]
 ) -> None:
-    path, damaged = _damaged_store()
+    path, damaged = damaged_store()
     code, _out, err = run(capsys, *argv)
     assert code == 2
     assert "Traceback" not in err and "internal error" not in err

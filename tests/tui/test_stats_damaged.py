@@ -6,44 +6,19 @@ and start afresh, or go back. Either way the app goes on.
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from tests.conftest import SMALL_PACK
-from tests.progress.helpers import attempt
+from tests.progress.helpers import damaged_store
 from tests.tui.conftest import make_app, open_app, screen_text, settle
 from trainer.locations import progress_db_path
-from trainer.progress import ProgressStore
-from trainer.progress.store import _ATTEMPT_COLUMNS
 from trainer.tui.screens.stats import StatsScreen
 
 pytestmark = pytest.mark.asyncio
 
 
-def _damage_the_store(rows: int = 20_000) -> bytes:
-    """A store of `rows` attempts on the small pack with a 4 KB page half-way through
-    overwritten, where the open check does not read; returns its bytes as left."""
-    with ProgressStore.open_default(fuzz=False) as store:
-        store.record(attempt(pack="school-uniforms", item="cost"))
-    path = progress_db_path()
-    db = sqlite3.connect(path)
-    row = tuple(attempt(pack="school-uniforms", item="cost").to_json().values())
-    db.executemany(
-        f"INSERT INTO attempts ({_ATTEMPT_COLUMNS}) VALUES ({','.join('?' * len(row))})",
-        [row] * rows,
-    )
-    db.commit()
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    with path.open("r+b") as handle:
-        handle.seek(path.stat().st_size // 2 // 4096 * 4096)
-        handle.write(b"\xde\xad" * 2048)
-    return path.read_bytes()
-
-
 async def test_a_damaged_store_is_explained_and_can_be_set_aside() -> None:
-    damaged = _damage_the_store()
+    _path, damaged = damaged_store(item="cost")
     app = make_app(SMALL_PACK)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_app(pilot)
@@ -70,7 +45,7 @@ async def test_a_damaged_store_is_explained_and_can_be_set_aside() -> None:
 
 
 async def test_escape_leaves_a_damaged_store_where_it_is() -> None:
-    damaged = _damage_the_store()
+    _path, damaged = damaged_store(item="cost")
     app = make_app(SMALL_PACK)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_app(pilot)
