@@ -213,7 +213,7 @@ async def test_attribution_override_and_skip() -> None:
 
 async def test_evidence_partial_then_settle_for_part_marks() -> None:
     async with quiz("evidence") as s:
-        await s.answer("300")
+        await s.answer("pounds a year")  # the unit without the figure ("300" alone is right)
         assert s.verdict.startswith("\u25d0 Partly right")
         assert s.quiz.check_action("next", ()) is True
         await s.answer("")  # Enter alone: "that is all I can say"
