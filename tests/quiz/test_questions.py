@@ -157,6 +157,7 @@ def _packs() -> list[tuple[str, Pack]]:
     return [
         ("builtin", load_pack(builtin_pack_dir())),
         ("small", load_pack(SMALL_PACK)),
+        ("questions", load_pack(builtin_pack_dir().parent / "questions-geography")),
         ("fake", make_pack()),
     ]
 
