@@ -1,10 +1,11 @@
 """How much a class's marks teach the grader: agreement on answers it has not seen, by how
 many of a set's answers the teacher marked first.
 
-For each marked set of the built-in pack (the tuning piles only: the sealed blind sets are
-never read here), and for 0, 5, 10, 25 and 50% of its answers marked: the marked share is
-learnt (as `debate-trainer learn` would keep it), the rest graded, agreement and Cohen's
-kappa with the teacher measured; each point is the median of several random splits.
+For each marked set (the tuning piles only: the built-in pack's corpus and hold-outs, issue
+10's spent blind set for it, and the plain-key question banks, each with its own pack), and
+for 0, 5, 10, 25 and 50% of its answers marked: the marked share is learnt (as
+`debate-trainer learn` would keep it), the rest graded, agreement and Cohen's kappa with the
+teacher measured; each point is the median of several random splits.
 
     .venv/bin/python benchmarks/learning_curve.py [--splits 5]
 """
@@ -27,12 +28,17 @@ from trainer.locations import builtin_pack_dir  # noqa: E402
 from trainer.packs.loader import load_pack  # noqa: E402
 from trainer.packs.model import MarkedAnswer, Pack  # noqa: E402
 
+GRADING = ROOT / "tests" / "grading"
 SETS = ("corpus", "holdout", "holdout2", "holdout3")
+BANKS = (
+    *(GRADING / "sealed" / name for name in ("civics", "science", "history")),
+    *(ROOT / "tests" / "grading_tuning" / name for name in ("geography", "economics", "computing")),
+)
+"""Plain-key question banks: each folder holds its pack and its marked `answers.csv`."""
 SHARES = (0.0, 0.05, 0.10, 0.25, 0.50)
 
 
-def rows(name: str) -> list[tuple[str, str, bool]]:  # (item, answer, teacher accepted)
-    path = ROOT / "tests" / "grading" / f"{name}.csv"
+def rows(path: Path) -> list[tuple[str, str, bool]]:  # (item, answer, teacher accepted)
     with path.open(encoding="utf-8", newline="") as handle:
         return [(r["item"], r["answer"], r["human"] == "accept") for r in csv.DictReader(handle)]
 
@@ -56,12 +62,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--splits", type=int, default=5)
     args = parser.parse_args()
-    pack = load_pack(builtin_pack_dir())
-    sets = {name: rows(name) for name in SETS}
-    sets["all four"] = [row for name in SETS for row in sets[name]]
+    builtin = load_pack(builtin_pack_dir())
+    sets: dict[str, tuple[Pack, list[tuple[str, str, bool]]]] = {
+        name: (builtin, rows(GRADING / f"{name}.csv")) for name in SETS
+    }
+    sets["all four"] = (builtin, [row for name in SETS for row in sets[name][1]])
+    sets["issue 10"] = (builtin, rows(GRADING / "sealed" / "builtin.csv"))
+    for folder in BANKS:
+        sets[folder.name] = (load_pack(folder), rows(folder / "answers.csv"))
     print(f"agreement / kappa on the answers not marked, median of {args.splits} splits")
     print(f"{'set':<10} {'answers':>7} " + " ".join(f"{f'{s:.0%} marked':>15}" for s in SHARES))
-    for name, data in sets.items():
+    for name, (pack, data) in sets.items():
         cells = []
         for share in SHARES:
             runs = [measure(pack, data, share, seed) for seed in range(args.splits)]

@@ -190,3 +190,26 @@ def test_what_the_question_supplies_need_not_be_said() -> None:
     # An echo of the question says nothing it did not.
     assert grader.grade("economics", "system").outcome is not Outcome.CORRECT
     assert grader.grade("the state", "seats").outcome is not Outcome.CORRECT
+
+
+def test_a_class_marks_never_make_a_right_answer_that_contains_one_wrong() -> None:
+    from dataclasses import replace
+
+    from trainer.packs.model import MarkedAnswer
+
+    question = item(
+        "college",
+        Kind.QUESTION,
+        "Who formally elects the US president?",
+        Answer(canonical="the Electoral College", accept=("the electors",)),
+    )
+    pack = Pack(id="civics", title="Civics", version="1", items=(question,))
+    marks = (
+        MarkedAnswer("college", "college", False),
+        MarkedAnswer("college", "the voters in each state, counted in the census", False),
+    )
+    plain, taught = Grader(pack), Grader(replace(pack, marked=marks))
+    for answer in ("electorial college", "the electoral college, who meet in december"):
+        assert plain.grade(answer, "college").outcome is Outcome.CORRECT, answer
+        assert taught.grade(answer, "college").outcome is Outcome.CORRECT, answer
+    assert taught.grade("college", "college").outcome is Outcome.INCORRECT

@@ -140,7 +140,7 @@ def _weigh(
         if vids and key not in by_key:
             by_key[key] = vids
     tail_keys = {reading.keys[at] for at in tails} - by_key.keys()
-    weights, words = index.weights, index.words.words
+    weights, words = index.answer_weights, index.words.words
     weighted: list[tuple[frozenset[int], float]] = []
     total = 0.0
     named: set[str] = set()

@@ -14,7 +14,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from trainer.grading.keys import (
     Admits,
@@ -84,7 +84,7 @@ class PackIndex:
         self.unread: list[tuple[str, str]] = []
         """(item id, group label) of each concept group with no word to match: ignored."""
         drafts = [self._draft(item) for item in self.items]
-        self.weights = self._weigh(drafts)
+        self.weights, self.answer_weights = self._weigh(drafts)
         self.phrasings: list[Phrasing] = []
         self.keys: tuple[ItemKey, ...] = tuple(
             self._key(i, draft) for i, draft in enumerate(drafts)
@@ -214,8 +214,11 @@ class PackIndex:
         self.words.add_written(written, wid)
         return wid
 
-    def _weigh(self, drafts: list[_Draft]) -> tuple[float, ...]:
-        """IDF weights: 1 + log(items / items using the word), from right phrasings and terms."""
+    def _weigh(self, drafts: list[_Draft]) -> tuple[tuple[float, ...], tuple[float, ...]]:
+        """IDF weights, 1 + log(items / items using the word), from right phrasings and terms;
+        and the same for an answer's words, where a word only a known wrong answer or a
+        marked answer uses weighs as an unknown one: a class's marks add words to match,
+        and do not make an answer that uses them worse."""
         count = max(1, len(drafts))
         df: dict[int, int] = defaultdict(int)
         ids = self.words.ids
@@ -227,7 +230,9 @@ class PackIndex:
                 vids.update(v for term in terms for v in term.elements if v is not None)
             for vid in vids:
                 df[vid] += 1
-        return tuple(1.0 + math.log(count / max(1, df.get(v, 1))) for v in range(len(ids)))
+        weights = tuple(1.0 + math.log(count / max(1, df.get(v, 1))) for v in range(len(ids)))
+        unknown = self.tuning.unknown_weight
+        return weights, tuple(w if v in df else unknown for v, w in enumerate(weights))
 
     def _phrasing(self, item: int, text: str, reading: Reading, wrong: int | None) -> Phrasing:
         ids = self.words.ids
@@ -265,7 +270,7 @@ class PackIndex:
         right = tuple(self._phrasing(index, t, r, None) for t, r in draft.right)
         wrong = tuple(self._phrasing(index, t, r, n) for n, t, r in draft.wrong)
         examples = tuple(
-            Example(mark, self._phrasing(index, mark.answer, reading, None))
+            Example(mark, replace(self._phrasing(index, mark.answer, reading, None), example=True))
             for mark, reading in draft.examples
         )
         groups = tuple(

@@ -37,6 +37,9 @@ class Phrasing:
     total: float
     wrong: int | None = None
     """Which of the item's known wrong answers this is; None for a right phrasing."""
+    example: bool = False
+    """A class's marked answer, read like a phrasing: weighed as a whole answer, never as a
+    light key a longer answer may contain ("electoral college" is not like "college")."""
 
 
 @dataclass(frozen=True, slots=True)

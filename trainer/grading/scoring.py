@@ -149,7 +149,9 @@ def overlap(answer: Answer, phrasing: Phrasing, index: PackIndex) -> float:
     if light:
         asked = asked_words(index, phrasing.item)
         total -= _asked_weight(answer, phrasing, asked, index)
-        if _adds_to(answer, common, asked):  # not only an echo of the question
+        if _adds_to(
+            answer, common, asked, index.keys[phrasing.item]
+        ):  # not only an echo of the question
             key_total -= sum(
                 w
                 for vid, w in zip(phrasing.vids, phrasing.weights, strict=True)
@@ -159,7 +161,8 @@ def overlap(answer: Answer, phrasing: Phrasing, index: PackIndex) -> float:
     precision = min(1.0, precision / total) if total > 0 else 1.0
     if not precision:
         return 0.0
-    b2 = (tuning.light_beta if light and total > phrasing.total else tuning.beta) ** 2
+    lean = light and not phrasing.example and total > phrasing.total
+    b2 = (tuning.light_beta if lean else tuning.beta) ** 2
     return 100.0 * (1 + b2) * precision * recall / (b2 * precision + recall)
 
 
@@ -175,16 +178,20 @@ def asked_words(index: PackIndex, item: int) -> Asked:
     return found
 
 
-def _adds_to(answer: Answer, common: frozenset[int] | set[int], asked: Asked) -> bool:
+def _adds_to(
+    answer: Answer, common: frozenset[int] | set[int], asked: Asked, item_key: ItemKey
+) -> bool:
     """Whether the answer matches the key with a word the question does not use, and says
-    nothing the pack does not know: only then may the key's words the question supplies go
-    unsaid ("economics" for "What economic system...?" says nothing the question did not)."""
-    if any(key not in asked.words for key in answer.unmatched):
+    nothing but the key's and the question's words: only then may the key's words the
+    question supplies go unsaid ("economics" for "What economic system...?" says nothing
+    the question did not)."""
+    if any(word not in asked.words for word in answer.unmatched):
         return False  # "a planned economy": a word of its own, so it is not that short answer
-    return any(
-        key not in asked.words and not vids.isdisjoint(common)
-        for key, (vids, _) in zip(answer.weighted_keys, answer.weighted, strict=True)
-    )
+    keyed = frozenset().union(*(p.vidset for p in item_key.right))
+    pairs = list(zip(answer.weighted_keys, answer.weighted, strict=True))
+    if any(word not in asked.words and vids.isdisjoint(keyed) for word, (vids, _) in pairs):
+        return False  # a word the pack knows from elsewhere (a marked answer, another item)
+    return any(word not in asked.words and not vids.isdisjoint(common) for word, (vids, _) in pairs)
 
 
 def _asked_weight(answer: Answer, phrasing: Phrasing, asked: Asked, index: PackIndex) -> float:
