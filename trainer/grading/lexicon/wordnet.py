@@ -31,8 +31,9 @@ class WordRelations:
     """Each word with the words derived from or into it that its stem does not already
     give ("capitalism" / "capitalist", "Egypt" / "Egyptian")."""
     synonyms: Mapping[str, tuple[str, ...]]
-    """Each word with up to four synonyms from its two commonest senses, commonest first;
-    only for suggestions to an instructor, never for grading."""
+    """Each word with up to four synonyms from its two commonest senses, commonest first:
+    suggestions to an instructor (`check --suggest`), and, for an answer word that matches
+    nothing by its letters, one more way to meet a key word (`Matcher.matches_related`)."""
 
     def related(self, word: str, other: str) -> bool:
         """Whether `other` is `word` in another part of speech."""
