@@ -70,6 +70,8 @@ def test_wheel_carries_the_builtin_pack_and_loads_it_when_installed(tmp_path: Pa
     assert "trainer/_content/long-range-strikes/article.txt" in names
     assert "trainer/grading/lexicon/wordnet.tsv" in names
     assert "trainer/grading/lexicon/WORDNET-LICENSE" in names
+    assert "trainer/grading/lexicon/places.tsv" in names
+    assert "trainer/grading/lexicon/PLACES-LICENSE" in names
 
     # Install it (not editable) into a folder and load the pack from there, away from the repo.
     target = tmp_path / "site"
@@ -94,7 +96,9 @@ def test_wheel_carries_the_builtin_pack_and_loads_it_when_installed(tmp_path: Pa
         "import trainer, trainer.locations as l\n"
         "from trainer.packs import load_pack\n"
         "pack = load_pack(l.builtin_pack_dir())\n"
-        "print(trainer.__file__, l.builtin_pack_dir(), pack.id, len(pack))\n"
+        "from trainer.grading import Grader\n"
+        "wrong = Grader(pack).grade('to deter China from sending troops', 'deter-north-korea')\n"
+        "print(trainer.__file__, l.builtin_pack_dir(), pack.id, len(pack), wrong.reason.value)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe],
@@ -105,7 +109,8 @@ def test_wheel_carries_the_builtin_pack_and_loads_it_when_installed(tmp_path: Pa
         env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stderr
-    module_file, pack_dir, pack_id, count = result.stdout.split()
+    module_file, pack_dir, pack_id, count, reason = result.stdout.split()
+    assert reason == "wrong-name"  # the places table came with the wheel
     assert module_file.startswith(str(target))
     assert pack_dir == str(target / "trainer" / "_content" / "long-range-strikes")
     assert pack_id == "long-range-strikes" and int(count) > 40
