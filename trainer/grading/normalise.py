@@ -143,6 +143,8 @@ def _millions(match: re.Match[str]) -> str:
 
 def _numbers_in_words(words: list[str]) -> list[str]:
     """ "thirty thousand" -> "30000", "30 thousand" -> "30000"; a lone "one" stays a word."""
+    if not any(w in _NUMBERISH or w[0].isdigit() for w in words):
+        return words  # most texts: no number at all
     out: list[str] = []
     words = [TRANSPOSED.get(word, word) for word in words]
     i = 0
@@ -185,6 +187,9 @@ def _numbers_in_words(words: list[str]) -> list[str]:
         out.append(word)
         i += 1
     return out
+
+
+_NUMBERISH = frozenset(NUMBER_WORDS) | frozenset(SCALES) | frozenset(TRANSPOSED)
 
 
 def _spoken_year(words: list[str], i: int) -> tuple[int, int] | None:
@@ -262,19 +267,35 @@ def _undot(match: re.Match[str]) -> str:
 
 
 def _figures(text: str) -> str:
-    """Figures written the ways students write them, as plain digits ("30k" -> "30000")."""
-    text = _ISO_DATE.sub(r"\1", text)
-    text = _SLASH_DATE.sub(r"\3", text)
-    text = _PERCENT.sub(" percent ", text)
-    text = _DIGIT_GROUPS.sub(_join_groups, text)
-    text = _DOT_THOUSANDS.sub(_join_groups, text)
-    text = _ZERO_DECIMALS.sub(r"\1", text)
+    """Figures written the ways students write them, as plain digits ("30k" -> "30000").
+
+    Each rewrite that needs a mark ("-", "/", ".", "%", "cent", ",", a space) runs only when
+    the text holds it: a pack's many short texts with a figure each read in one pass or two.
+    """
+    if "-" in text:
+        text = _ISO_DATE.sub(r"\1", text)
+    dotted = "." in text
+    if "/" in text or dotted:
+        text = _SLASH_DATE.sub(r"\3", text)
+    if "%" in text or "cent" in text:
+        text = _PERCENT.sub(" percent ", text)
+    if "," in text or " " in text:
+        text = _DIGIT_GROUPS.sub(_join_groups, text)
+    if dotted:
+        text = _DOT_THOUSANDS.sub(_join_groups, text)
+        text = _ZERO_DECIMALS.sub(r"\1", text)
+    if _DIGIT_LETTER.search(text) is None:
+        return _FRACTION.sub(r"\1 of \2", text) if "/" in text else text
     text = _K_SUFFIX.sub(_thousands, text)
     text = _M_SUFFIX.sub(_millions, text)
     text = _FRACTION.sub(r"\1 of \2", text)
     text = _ORDINAL.sub(r"\1", text)
     text = _GLUED_UNIT.sub(r"\1 \2", text)
     return _SHORT_UNIT.sub(lambda m: " " + UNITS[m.group(1)], text)
+
+
+_DIGIT_LETTER = re.compile(r"\d\s?[a-z]")
+"""A figure with a letter after it: the suffixes, ordinals and units below need one."""
 
 
 @lru_cache(maxsize=65536)
