@@ -213,3 +213,15 @@ def test_a_class_marks_never_make_a_right_answer_that_contains_one_wrong() -> No
         assert plain.grade(answer, "college").outcome is Outcome.CORRECT, answer
         assert taught.grade(answer, "college").outcome is Outcome.CORRECT, answer
     assert taught.grade("college", "college").outcome is Outcome.INCORRECT
+
+
+def test_a_figure_too_long_to_round_is_compared_exactly_and_never_fails() -> None:
+    long = "9" * 5000  # int() refuses strings this long by default: it must never be asked
+    assert not rounded(long, long, 0.01)
+    pack = Pack(
+        id="huge",
+        title="Huge",
+        version="1",
+        items=(item("thesis", Kind.THESIS, f"About {long} stars.", Answer(canonical=long)),),
+    )
+    assert Grader(pack).grade(long[:1500], "thesis").outcome is Outcome.INCORRECT

@@ -138,9 +138,15 @@ def conflict(mine: frozenset[str], theirs: frozenset[str]) -> bool:
     return bool(mine and theirs and (mine - theirs) and (theirs - mine))
 
 
+FIGURE_DIGITS = 18
+"""Figures longer than this are compared exactly, never as rounded."""
+
+
 def rounded(number: str, exact: str, slack: float) -> bool:
     """Whether `number` is `exact` rounded: within `slack` of it as a share, and rounder
     (more zeros at the end): "8850" and "8800" for 8,849, never "8851" nor "30001"."""
+    if len(number) > FIGURE_DIGITS or len(exact) > FIGURE_DIGITS:
+        return False  # no one rounds a figure that long, and int() of it may refuse
     value, key = int(number), int(exact)
     if key < 1 / slack or abs(value - key) > slack * key:
         return False

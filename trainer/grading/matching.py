@@ -8,13 +8,14 @@ remembered, so a class's repeated words cost a dict lookup.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from trainer.grading.figures import rounded
+from trainer.grading.figures import FIGURE_DIGITS, rounded
 from trainer.grading.lexicon import ENGLISH
 from trainer.grading.lexicon.wordnet import wordnet
 from trainer.grading.normalise import stem
@@ -86,6 +87,7 @@ class Matcher:
         "_by_length",
         "_cache",
         "_cutoff",
+        "_figure_values",
         "_figures",
         "_fuzzy_from",
         "_related_cache",
@@ -118,7 +120,15 @@ class Matcher:
         self._written = written
         """The same for the pack's words as written, unstemmed."""
         self._written_cache: dict[str, frozenset[int]] = {}
-        self._figures = [(w, wid) for wid, w in enumerate(table.words) if w.isdigit()]
+        self._figures = sorted(
+            (
+                (w, wid)
+                for wid, w in enumerate(table.words)
+                if w.isdigit() and len(w) <= FIGURE_DIGITS
+            ),
+            key=lambda figure: int(figure[0]),
+        )
+        self._figure_values = [int(w) for w, _ in self._figures]
         self._related_cache: dict[str, frozenset[int]] = {}
 
     def exact(self, word: str) -> int | None:
@@ -160,11 +170,17 @@ class Matcher:
         """The pack's figures within `Tuning.figure_slack` of this one: "8850" for 8,849;
         never a year."""
         tuning = self._tuning
+        if len(word) > FIGURE_DIGITS:
+            return []
         value, slack = int(word), tuning.figure_slack
         low, high = tuning.years
         if len(word) == 4 and low <= value <= high:
             return []  # a year is exact: 2008 is not 2007 rounded
-        return [wid for number, wid in self._figures if rounded(word, number, slack)]
+        # Only figures within the slack of this one can be it rounded: a window of the
+        # sorted figures, found by bisection, not a walk over all of a large pack's.
+        start = bisect_left(self._figure_values, value / (1 + slack))
+        end = bisect_right(self._figure_values, value / (1 - slack))
+        return [wid for number, wid in self._figures[start:end] if rounded(word, number, slack)]
 
     def matches_related(self, word: str) -> frozenset[int]:
         """Ids of the pack words WordNet relates to `word` as written, exact only: words
