@@ -28,7 +28,7 @@ def test_every_key_idea_is_claimed_only_when_none_is_missing() -> None:
     assert claimed and not [v for v in claimed if v["concepts_missing"]]
 
 
-@pytest.mark.parametrize("reason", ["opposite", "known-wrong"])
+@pytest.mark.parametrize("reason", ["opposite", "known-wrong", "hedged", "wrong-name"])
 def test_a_contradiction_is_never_partly_right(reason: str) -> None:
     found = _by(lambda v: v["reason"] == reason)
     assert found and all(verdict["outcome"] == "incorrect" for verdict in found)
