@@ -186,7 +186,9 @@ def test_what_the_question_supplies_need_not_be_said() -> None:
     grader = Grader(pack)
     assert grader.grade("population", "seats").outcome is Outcome.CORRECT
     assert grader.grade("6", "term").outcome is Outcome.CORRECT  # the figure asked for
+    assert grader.grade("72 months", "term").outcome is Outcome.CORRECT  # in other units
     assert grader.grade("7", "term").outcome is Outcome.INCORRECT
+    assert grader.grade("84 months", "term").outcome is Outcome.INCORRECT
     # An echo of the question says nothing it did not.
     assert grader.grade("economics", "system").outcome is not Outcome.CORRECT
     assert grader.grade("the state", "seats").outcome is not Outcome.CORRECT

@@ -18,6 +18,7 @@ from trainer.grading.findings import FigureSlip, Slip
 from trainer.grading.hedges import hedged
 from trainer.grading.index import PackIndex
 from trainer.grading.keys import Admits, ItemKey
+from trainer.grading.lexicon import ENGLISH
 from trainer.grading.normalise import format_number
 from trainer.grading.places import places_in, stray_places
 from trainer.grading.scoring import ItemScore, Scores, asked_words, listed_short
@@ -225,6 +226,7 @@ def _stray_number(
         return None
     tuning = pack.tuning
     key_years = any(is_year(k, tuning) for k in known.numbers)
+    spans = _same_spans(admits, figures, pack)
     stray = [
         n
         for n in figures.numbers
@@ -232,6 +234,7 @@ def _stray_number(
         and not (is_year(n, tuning) and not key_years)
         and not (n in figures.days and not known.days)
         and not (not is_year(n, tuning) and _near_any(n, known.numbers, tuning.figure_slack))
+        and n not in spans
     ]
     if not stray:
         return None
@@ -308,14 +311,33 @@ def _like_name(word: str, name: str, tuning: Tuning) -> bool:
 
 
 def _only_key_figure(key: ItemKey, admits: Admits, answer: Answer, pack: PackIndex) -> bool:
+    figures = answer.reading.figures
     turns_on = admits.figures.key_numbers
-    numbers = answer.reading.figures.numbers
-    if key.groups or not turns_on or not numbers or not turns_on <= numbers:
+    if key.groups or not turns_on:
+        return False
+    spans = _same_spans(admits, figures, pack)
+    if not (figures.numbers and turns_on <= figures.numbers) and not spans:
         return False
     asked = asked_words(pack, key.index)
+    units = {*ENGLISH.time_units, *spans}
     vids = frozenset().union(*(p.vidset for p in key.right)) | asked.ids
-    return all(key in asked.words for key in answer.unmatched) and all(
-        not matched.isdisjoint(vids) for matched, _ in answer.weighted
+    return all(w in asked.words or w in units for w in answer.unmatched) and all(
+        not matched.isdisjoint(vids) or word in units
+        for word, (matched, _) in zip(answer.weighted_keys, answer.weighted, strict=True)
+    )
+
+
+def _same_spans(admits: Admits, figures: Figures, pack: PackIndex) -> tuple[str, ...]:
+    """The counts of the answer's spans of time that are the key's in other units ("72"
+    of "72 months" for six years)."""
+    slack = pack.tuning.same_span
+    return tuple(
+        mine.shown.split()[0]
+        for mine in figures.durations
+        if any(
+            abs(mine.days - theirs.days) <= slack * theirs.days
+            for theirs in admits.figures.durations
+        )
     )
 
 

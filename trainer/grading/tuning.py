@@ -128,6 +128,9 @@ class Tuning:
     # -- figures --------------------------------------------------------------------------
     key_number_share: float = 0.5
     """A figure in at least this share of an item's right phrasings is the one it turns on."""
+    same_span: float = 0.05
+    """A span of time within this share of the key's is the key's in other units ("72
+    months" for six years, "a fortnight" for 14 days)."""
     duration_slack: float = 1.5
     """Spans of time within this factor count as the same ("a week and a half" for "ten
     days")."""
