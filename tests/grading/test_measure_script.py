@@ -6,6 +6,8 @@ import importlib.util
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 BANK = ROOT / "tests" / "grading_tuning" / "geography"
 
@@ -36,3 +38,25 @@ def test_a_bank_is_measured_with_every_figure_the_docs_report() -> None:
     wrong = result["disagreements"]
     assert isinstance(wrong, list)
     assert round(1 - len(wrong) / rows, 4) == result["agreement"]
+
+
+SPENT = ROOT / "tests" / "grading" / "sealed"
+
+
+@pytest.mark.parametrize(
+    ("pack", "answers", "least_agreement"),
+    [
+        (ROOT / "content" / "long-range-strikes", SPENT / "builtin.csv", 0.849),
+        (SPENT / "civics", SPENT / "civics" / "answers.csv", 0.763),
+        (SPENT / "science", SPENT / "science" / "answers.csv", 0.781),
+        (SPENT / "history", SPENT / "history" / "answers.csv", 0.785),
+    ],
+    ids=["built-in", "civics", "science", "history"],
+)
+def test_issue_10s_sets_never_fall_below_their_one_blind_measurement(
+    pack: Path, answers: Path, least_agreement: float
+) -> None:
+    """The floors are the figures these sets gave the one time they were measured blind
+    (sealed/results/RESULTS.md); they are tuning data since, and fixes must not undo them."""
+    result = _script().measure(pack, answers, show=True)
+    assert float(result["agreement"]) >= least_agreement, result["disagreements"]  # type: ignore[arg-type]
