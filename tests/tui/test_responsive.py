@@ -20,6 +20,7 @@ from tests.conftest import SMALL_PACK
 from tests.tui.conftest import graded, make_app, open_app, settle
 from trainer.packs.model import Item, Pack
 from trainer.quiz.protocols import GraderLike, VerdictLike
+from trainer.tui.app import TrainerApp
 from trainer.tui.screens.quiz import QuizScreen
 from trainer.tui.widgets.feedback import FeedbackPanel
 
@@ -93,14 +94,19 @@ class HeldGrader:
         return self.real.grade_best(answer, candidates)
 
 
-async def test_a_slow_grade_leaves_the_app_answering_keys() -> None:
+def held_app() -> tuple[TrainerApp, list[HeldGrader]]:
+    """An app whose quizzes grade with a `HeldGrader`, and the graders it has made."""
     graders: list[HeldGrader] = []
 
     def held(pack: Pack) -> HeldGrader:
         graders.append(HeldGrader(pack))
         return graders[-1]
 
-    app = make_app(SMALL_PACK, grader=held)
+    return make_app(SMALL_PACK, grader=held), graders
+
+
+async def test_a_slow_grade_leaves_the_app_answering_keys() -> None:
+    app, graders = held_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_app(pilot)
         app.start_quiz("attribution")
@@ -137,14 +143,42 @@ async def test_a_slow_grade_leaves_the_app_answering_keys() -> None:
         assert_responsive(gaps)
 
 
+async def test_a_wrong_answer_leaves_the_box_with_only_what_was_typed_after_it() -> None:
+    app, graders = held_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_app(pilot)
+        app.start_quiz("premises")  # a recall question: a wrong name leaves it open
+        await settle(pilot)
+        quiz = app.screen
+        assert isinstance(quiz, QuizScreen)
+        field = quiz.query_one("#answer", Input)
+        (grader,) = graders
+        grader.release.set()  # the opening question (the thesis) is graded at once
+        field.value = app.pack.item("thesis").answer.canonical  # type: ignore[union-attr]
+        await pilot.press("enter")
+        await graded(pilot)
+        await pilot.press("enter")  # on to "name the premises"
+        await pilot.pause()
+        grader.release.clear()
+        grader.started.clear()
+        field.value = "bananas"
+        await pilot.press("enter")
+        assert await _wait(grader.started)
+        await pilot.press(*"Dana")  # the next try, typed before the verdict is back
+        assert field.value == "Dana"
+        grader.release.set()
+        await graded(pilot)
+        assert quiz.query_one(FeedbackPanel).verdict_shown.plain.startswith("\u2718 Not right")
+        assert not quiz.awaiting_next  # the question is still open
+        assert field.value == "Dana"  # the graded answer is gone, the new try is kept
+        await pilot.press("backspace", "backspace", "backspace", "backspace", *"kiwis")
+        await pilot.press("enter")  # the grader is let go now: this one is graded at once
+        await graded(pilot)
+        assert field.value == ""  # a graded answer leaves the box
+
+
 async def test_ending_the_quiz_while_grading_keeps_the_answer() -> None:
-    graders: list[HeldGrader] = []
-
-    def held(pack: Pack) -> HeldGrader:
-        graders.append(HeldGrader(pack))
-        return graders[-1]
-
-    app = make_app(SMALL_PACK, grader=held)
+    app, graders = held_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await open_app(pilot)
         app.start_quiz("attribution")

@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, ProgressBar, Static
@@ -43,6 +43,7 @@ from trainer.quiz.protocols import GraderFactory, default_grader
 from trainer.quiz.questions import QuestionKind
 from trainer.quiz.review import questions_for
 from trainer.quiz.session import EndReason, Phase, Session
+from trainer.tui.footer_keys import footer_keys
 from trainer.tui.modes import MODE_INFO
 from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.text import plain
@@ -109,8 +110,12 @@ class QuizScreen(Screen[SummaryEvent | None]):
 
     awaiting_next: reactive[bool] = reactive(False, init=False)
     """A question has ended and its result is shown; Enter moves on."""
-    grading: reactive[bool] = reactive(False, init=False)
-    """An answer is being graded on a worker thread; the session is not touched meanwhile."""
+    grading: var[bool] = var(False, init=False)
+    """An answer is being graded on a worker thread; the session is not touched meanwhile.
+
+    Not a repainting reactive, and the answer stays in the box until its verdict (see
+    `_take_back_answer`): a frame drawn between Enter and the verdict put Textual's next
+    frame 17 to 33 ms later, so the verdict took 42 ms to show in place of 16."""
 
     def __init__(
         self,
@@ -143,7 +148,12 @@ class QuizScreen(Screen[SummaryEvent | None]):
         self._submit_when_ready = False
         """Enter was pressed on an answer before the first question was ready."""
         self._placeholder_before = ""
+        self._submitted: str | None = None
+        """The answer being graded, still in the box until its verdict is shown."""
         self._grading_note: Timer | None = None
+        self._footer = Footer()
+        self._footer_shown: tuple[object, ...] | None = None
+        """What the footer was last told to show (`refresh_bindings`)."""
         title = MODE_INFO[self.mode.value].title
         if self.mode is Mode.REVIEW:
             self.sub_title = title
@@ -184,7 +194,7 @@ class QuizScreen(Screen[SummaryEvent | None]):
             # prepared stays in the box for the first question.
             yield Input(placeholder="Your answer", id="answer", select_on_focus=False)
             yield FeedbackPanel(id="feedback")
-        yield Footer()
+        yield self._footer
 
     def on_mount(self) -> None:
         self.query_one("#checklist").display = False
@@ -375,7 +385,7 @@ class QuizScreen(Screen[SummaryEvent | None]):
     def _submit(self, text: str) -> None:
         if self.session is None or self.session.finished or self.awaiting_next or self.grading:
             return  # while grading, what is typed stays in the box for the next Enter
-        self.query_one("#answer", Input).value = ""
+        self._submitted = text
         self.grading = True
         self._grade(self.session, text)
 
@@ -385,6 +395,8 @@ class QuizScreen(Screen[SummaryEvent | None]):
         return session.answer(text)
 
     def _graded(self, event: Worker.StateChanged) -> None:
+        if event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
+            self._take_back_answer()
         if event.state is WorkerState.SUCCESS:
             self.grading = False
             events = event.worker.result
@@ -416,11 +428,40 @@ class QuizScreen(Screen[SummaryEvent | None]):
             answer.placeholder = self._placeholder_before
         self.refresh_bindings()
 
+    def _take_back_answer(self) -> None:
+        """Take the answer being graded out of the box, keeping what was typed after it."""
+        text, self._submitted = self._submitted, None
+        answer = self.query_one("#answer", Input)
+        if text is not None and text in answer.value:
+            answer.value = answer.value.replace(text, "", 1)
+            answer.cursor_position = len(answer.value)
+
+    @on(Input.Changed, "#answer")
+    def _typed_while_grading(self) -> None:
+        """A key typed while the answer is graded starts the next answer in an empty box."""
+        if self.grading and self._submitted is not None:
+            self._take_back_answer()
+
     def _say_grading(self) -> None:
         if self.grading:
+            self._take_back_answer()
             answer = self.query_one("#answer", Input)
             self._placeholder_before, answer.placeholder = answer.placeholder, _GRADING
             self.refresh_bindings()
+
+    def refresh_bindings(self) -> None:
+        """Tell the footer about the keys only when what it would show has changed.
+
+        Textual's `Footer` rebuilds every key it shows each time it is told (10 to 30 ms),
+        and one answer told it about seven times (the grade's end, the verdict, a focus
+        move, the result, Textual's own refresh after each focus move), keeping the app
+        from the next key just after the verdict; now about three, one per real change.
+        """
+        shown = footer_keys(self, self._footer)
+        if shown is not None and shown == self._footer_shown:
+            return
+        self._footer_shown = shown
+        super().refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Dim the keys that do nothing right now, rather than let them fail."""
