@@ -118,21 +118,21 @@ def test_a_negating_prefix_makes_an_opposite_not_a_typo() -> None:
     assert not opposed_by_prefix("inflaton", "inflation")
 
 
-def test_a_plain_question_is_explained_without_an_argument_or_its_answer() -> None:
-    def ask(item_id: str, prompt: str, canonical: str) -> object:
-        return item(item_id, Kind.QUESTION, prompt, Answer(canonical=canonical))
-
-    pack = Pack(
-        id="quiz",
-        title="Quiz",
-        version="1",
-        items=(
-            ask("year", "In which year did the euro become a currency?", "1999"),
-            ask("capital", "What is the capital of Australia?", "Canberra"),
-            ask("river", "Which is the longest river in Africa?", "the Nile"),
-        ),  # type: ignore[arg-type]
+def _questions(*questions: tuple[str, str, str]) -> Grader:
+    """A grader for a pack of plain questions only: (id, prompt, canonical answer) each."""
+    items = tuple(
+        item(item_id, Kind.QUESTION, prompt, Answer(canonical=canonical))
+        for item_id, prompt, canonical in questions
     )
-    grader = Grader(pack)
+    return Grader(Pack(id="questions", title="Questions", version="1", items=items))
+
+
+def test_a_plain_question_is_explained_without_an_argument_or_its_answer() -> None:
+    grader = _questions(
+        ("year", "In which year did the euro become a currency?", "1999"),
+        ("capital", "What is the capital of Australia?", "Canberra"),
+        ("river", "Which is the longest river in Africa?", "the Nile"),
+    )
     said = [
         grader.grade("2002", "year"),
         grader.grade("sydney", "capital"),
@@ -164,26 +164,11 @@ def test_years_initials_and_glued_units_are_read_as_written_in_full() -> None:
 
 
 def test_what_the_question_supplies_need_not_be_said() -> None:
-    def ask(item_id: str, prompt: str, canonical: str) -> object:
-        return item(item_id, Kind.QUESTION, prompt, Answer(canonical=canonical))
-
-    pack = Pack(
-        id="civics",
-        title="Civics",
-        version="1",
-        items=(
-            ask(
-                "seats",
-                "Each state's seats in the House are based on what?",
-                "the state's population",
-            ),
-            ask("term", "How long is a senator's term?", "six years"),
-            ask(
-                "system", "What economic system is based on free markets?", "a free-market economy"
-            ),
-        ),  # type: ignore[arg-type]
+    grader = _questions(
+        ("seats", "Each state's seats in the House are based on what?", "the state's population"),
+        ("term", "How long is a senator's term?", "six years"),
+        ("system", "What economic system is based on free markets?", "a free-market economy"),
     )
-    grader = Grader(pack)
     assert grader.grade("population", "seats").outcome is Outcome.CORRECT
     assert grader.grade("6", "term").outcome is Outcome.CORRECT  # the figure asked for
     assert grader.grade("72 months", "term").outcome is Outcome.CORRECT  # in other units

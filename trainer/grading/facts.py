@@ -113,7 +113,7 @@ def gather(contradictions: Contradictions, index: int, pool: frozenset[int] | No
         example=_example(contradictions, index),
         short_key=not key.groups
         and any(len(p.vids) <= pack.tuning.short_key_words for p in key.right),
-        hedged=hedged(answer, key, frozenset().union(*(p.vidset for p in key.right))),
+        hedged=hedged(answer, key),
         only_key_figure=_only_key_figure(key, admits, answer, pack),
     )
 
@@ -320,7 +320,7 @@ def _only_key_figure(key: ItemKey, admits: Admits, answer: Answer, pack: PackInd
         return False
     asked = asked_words(pack, key.index)
     units = {*ENGLISH.time_units, *spans}
-    vids = frozenset().union(*(p.vidset for p in key.right)) | asked.ids
+    vids = key.right_vids | asked.ids
     return all(w in asked.words or w in units for w in answer.unmatched) and all(
         not matched.isdisjoint(vids) or word in units
         for word, (matched, _) in zip(answer.weighted_keys, answer.weighted, strict=True)

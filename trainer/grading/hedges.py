@@ -15,10 +15,10 @@ from trainer.grading.normalise import BREAK, stem
 ALTERNATIVE = "or"
 
 
-def hedged(answer: Answer, key: ItemKey, matches: set[int] | frozenset[int]) -> bool:
-    """Whether the answer gives alternatives, one of them the key's (`matches` holds the
-    key's word ids) and another naming something the key does not: "the pacific or indian
-    ocean" for "the Indian Ocean". A key that itself says "or" is left alone."""
+def hedged(answer: Answer, key: ItemKey) -> bool:
+    """Whether the answer gives alternatives, one of them the key's and another naming
+    something the key does not: "the pacific or indian ocean" for "the Indian Ocean". A key
+    that itself says "or" is left alone."""
     tokens = answer.reading.tokens
     if ALTERNATIVE not in tokens or key.groups:
         return False
@@ -27,7 +27,7 @@ def hedged(answer: Answer, key: ItemKey, matches: set[int] | frozenset[int]) -> 
     hits: list[bool] = []
     for segment in _segments(tokens):
         if segment:
-            hits.append(any(_words_in(word, matches, answer) for word in segment))
+            hits.append(any(_words_in(word, key.right_vids, answer) for word in segment))
     return len(hits) > 1 and any(hits) and not all(hits)
 
 
@@ -43,7 +43,7 @@ def _segments(tokens: tuple[str, ...]) -> list[list[str]]:
     return segments
 
 
-def _words_in(word: str, matches: set[int] | frozenset[int], answer: Answer) -> bool:
+def _words_in(word: str, matches: frozenset[int], answer: Answer) -> bool:
     """Whether the answer's `word` is one of the key's: by the answer's own matching."""
     key = word if word.isdigit() else stem(word)
     for at, own in enumerate(answer.reading.keys):

@@ -293,6 +293,7 @@ class PackIndex:
             word_terms=word_terms,
             known=draft.known,
             examples=examples,
+            right_vids=frozenset().union(*(p.vidset for p in right)),
         )
 
     def admits(self, index: int) -> Admits:

@@ -92,6 +92,9 @@ class ItemKey:
     """The item's known wrong answers, by the number each `wrong` phrasing carries."""
     examples: tuple[Example, ...] = ()
     """The class's marked answers to the item (`marked.csv`)."""
+    right_vids: frozenset[int] = frozenset()
+    """Every word id of the right phrasings, worked out once: a light key's checks (hedges,
+    a figure alone, the question's words) ask it for every answer."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -187,7 +187,7 @@ def _adds_to(
     the question did not)."""
     if any(word not in asked.words for word in answer.unmatched):
         return False  # "a planned economy": a word of its own, so it is not that short answer
-    keyed = frozenset().union(*(p.vidset for p in item_key.right))
+    keyed = item_key.right_vids
     pairs = list(zip(answer.weighted_keys, answer.weighted, strict=True))
     if any(word not in asked.words and vids.isdisjoint(keyed) for word, (vids, _) in pairs):
         return False  # a word the pack knows from elsewhere (a marked answer, another item)
