@@ -120,7 +120,7 @@ def clean(text: str) -> tuple[str, bool]:
     return text, truncated
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Accents and compatibility forms away ("Peskóv", full-width digits), case folded."""
     if text.isascii():
         return text.casefold()
@@ -304,7 +304,7 @@ def normalise(text: str) -> Normalised:
     text, truncated = clean(text)
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     text = _CASED(text)
-    text = _fold(text)
+    text = fold(text)
     text = _CONTRACTIONS(text)
     if "." in text:
         text = _DOTTED.sub(_undot, text)

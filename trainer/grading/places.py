@@ -9,12 +9,12 @@ person is a wrong name. Names that are also English words count only when capita
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from trainer.grading.lexicon.organisations import IRREGULAR_DEMONYMS
 from trainer.grading.lexicon.places import DEMONYM_ENDINGS, Gazetteer, PlaceKind, gazetteer
+from trainer.grading.normalise import fold
 from trainer.packs.model import Item
 
 _WORD = re.compile(r"[^\W\d_]+(?:[.'\u2019][^\W\d_]+)*", re.UNICODE)
@@ -33,11 +33,7 @@ class Place:
 
 
 def _fold(word: str) -> str:
-    if word.isascii():
-        plain = word.lower()
-    else:
-        plain = unicodedata.normalize("NFKD", word)
-        plain = "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+    plain = fold(word)
     for ending in ("'s", "\u2019s"):
         plain = plain.removesuffix(ending)
     return plain.replace(".", "").replace("'", " ").replace("\u2019", " ").strip()
