@@ -35,6 +35,17 @@ def person(item_id: str, name: str) -> Item:
     )
 
 
+def question_bank(pack_id: str, *questions: tuple[str, ...]) -> Pack:
+    """A bank of plain questions with light keys, as a teacher writes them: each question is
+    (id, prompt, canonical answer, accepted answers...)."""
+    items = [item("thesis", Kind.THESIS, "A bank of plain questions.", Answer(canonical="plain"))]
+    for item_id, prompt, canonical, *accept in questions:
+        items.append(
+            item(item_id, Kind.PREMISE, prompt, Answer(canonical=canonical, accept=tuple(accept)))
+        )
+    return Pack(id=pack_id, title=pack_id.title(), version="1", items=tuple(items))
+
+
 def small_pack(thresholds: Thresholds | None = None, **answers: Answer) -> Pack:
     """The pack; `answers` replaces an item's answer block by id (underscores for dashes)."""
     items = [

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.grading.fixtures import item
+from tests.grading.fixtures import item, question_bank
 from trainer.grading import Grader
 from trainer.grading.figures import rounded
 from trainer.grading.matching import opposed_by_prefix
@@ -18,33 +18,27 @@ from trainer.packs.model import Answer, Kind, Pack
 
 
 def _pack() -> Pack:
-    def ask(item_id: str, prompt: str, canonical: str, *accept: str) -> object:
-        return item(item_id, Kind.PREMISE, prompt, Answer(canonical=canonical, accept=accept))
-
-    items = (
-        item("thesis", Kind.THESIS, "A bank of plain questions.", Answer(canonical="plain")),
-        ask(
-            "capital", "What is the capital city of Australia?", "Canberra", "the city of Canberra"
-        ),
-        ask(
+    return question_bank(
+        "bank",
+        ("capital", "What is the capital city of Australia?", "Canberra", "the city of Canberra"),
+        (
             "system",
             "What economic system is based on private ownership?",
             "capitalism",
             "a capitalist economy",
         ),
-        ask("inflation", "What is a general rise in prices called?", "inflation"),
-        ask("malware", "What malware locks files until a fee is paid?", "ransomware"),
-        ask("river", "Which is the longest river in Africa?", "the Nile", "the River Nile"),
-        ask("height", "How high is Mount Everest?", "8,849 metres", "about 8,800 metres"),
-        ask("year", "In which year did the first iPhone go on sale?", "2007"),
-        ask(
+        ("inflation", "What is a general rise in prices called?", "inflation"),
+        ("malware", "What malware locks files until a fee is paid?", "ransomware"),
+        ("river", "Which is the longest river in Africa?", "the Nile", "the River Nile"),
+        ("height", "How high is Mount Everest?", "8,849 metres", "about 8,800 metres"),
+        ("year", "In which year did the first iPhone go on sale?", "2007"),
+        (
             "soil",
             "Why do farmers grow crops on volcanoes?",
             "the volcanic soil is fertile",
             "fertile soil",
         ),
     )
-    return Pack(id="bank", title="Bank", version="1", items=items)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="module")

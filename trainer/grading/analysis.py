@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from trainer.grading.index import PackIndex
 from trainer.grading.lexicon import ENGLISH
-from trainer.grading.normalise import BREAK
+from trainer.grading.matching import is_short_year
+from trainer.grading.normalise import BREAK, is_figure
 from trainer.grading.reading import Reading, read_tokens
 
 
@@ -194,7 +195,11 @@ def match_positions(
                     tails.add(at + 1)
                     at += 2
                     continue
-        if written and matcher.exact(keys[at]) not in vids:
+        if vids and (is_figure(keys[at]) or is_short_year(keys[at])):
+            # A figure rounded, given more precisely or converted from feet, and "'69" for
+            # 1969, are ways of writing a figure, not misspellings.
+            related.add(at)
+        elif written and matcher.exact(keys[at]) not in vids:
             # No exact match: WordNet's relations too ("capitalistic" is a derivation of
             # "capitalism", not a typo of "capitalist"), and then no spelling is claimed.
             kin = matcher.matches_related(written[at])

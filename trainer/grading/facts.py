@@ -13,13 +13,13 @@ from rapidfuzz.distance import OSA
 
 from trainer.grading.analysis import Answer, analyse
 from trainer.grading.contradiction import Contradictions
-from trainer.grading.figures import Figures, is_year, rounded
+from trainer.grading.figures import Figures, is_year, more_precise, rounded
 from trainer.grading.findings import FigureSlip, Slip
 from trainer.grading.hedges import hedged
 from trainer.grading.index import PackIndex
 from trainer.grading.keys import Admits, ItemKey
 from trainer.grading.lexicon import ENGLISH
-from trainer.grading.normalise import format_number
+from trainer.grading.normalise import figure_value, format_number
 from trainer.grading.places import places_in, stray_places
 from trainer.grading.scoring import ItemScore, Scores, asked_words, listed_short
 from trainer.grading.tuning import Tuning
@@ -234,6 +234,7 @@ def _stray_number(
         and not (is_year(n, tuning) and not key_years)
         and not (n in figures.days and not known.days)
         and not (not is_year(n, tuning) and _near_any(n, known.numbers, tuning.figure_slack))
+        and not any(more_precise(n, exact) for exact in known.numbers)
         and n not in spans
     ]
     if not stray:
@@ -350,4 +351,4 @@ def _stray_places(admits: Admits, answer: Answer, pack: PackIndex) -> tuple[str,
 
 
 def _shown(numbers: frozenset[str] | list[str]) -> tuple[str, ...]:
-    return tuple(format_number(n) for n in sorted(numbers, key=int))
+    return tuple(format_number(n) for n in sorted(numbers, key=figure_value))

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from trainer.grading.lexicon import ENGLISH, EnglishLexicon
-from trainer.grading.normalise import BREAK
+from trainer.grading.normalise import BREAK, is_figure
 from trainer.grading.tuning import DEFAULT, Tuning
 
 
@@ -50,7 +51,7 @@ def read_figures(
     """The figures of a normalised text (its tokens, clause marks kept)."""
     words = set(tokens)
     if (
-        not any(token.isdigit() for token in words)
+        not any(is_figure(token) for token in words)
         and words.isdisjoint(lexicon.time_units)
         and words.isdisjoint(lexicon.months)
     ):
@@ -58,7 +59,7 @@ def read_figures(
     numbers = frozenset(
         token
         for at, token in enumerate(tokens)
-        if token.isdigit() and not (at + 1 < len(tokens) and tokens[at + 1] == "times")
+        if is_figure(token) and not (at + 1 < len(tokens) and tokens[at + 1] == "times")
     )
     return Figures(
         numbers,
@@ -115,10 +116,10 @@ def _number_units(
     """Each figure with the unit of time that follows it in its clause, if one does."""
     found: set[tuple[str, str]] = set()
     for i, token in enumerate(tokens):
-        if not token.isdigit():
+        if not is_figure(token):
             continue
         for following in tokens[i + 1 : i + 1 + tuning.unit_reach]:
-            if following == BREAK or following.isdigit():
+            if following == BREAK or is_figure(following):
                 break
             unit = lexicon.time_units.get(following)
             if unit is not None:
@@ -147,10 +148,29 @@ def rounded(number: str, exact: str, slack: float) -> bool:
     (more zeros at the end): "8850" and "8800" for 8,849, never "8851" nor "30001"."""
     if len(number) > FIGURE_DIGITS or len(exact) > FIGURE_DIGITS:
         return False  # no one rounds a figure that long, and int() of it may refuse
+    if not (number.isdigit() and exact.isdigit()):
+        return False  # decimals are compared as written
     value, key = int(number), int(exact)
     if key < 1 / slack or abs(value - key) > slack * key:
         return False
     return _zeros(number) > _zeros(exact)
+
+
+def more_precise(number: str, exact: str) -> bool:
+    """Whether `number` is `exact` given more precisely: it has more decimal places, and
+    rounded to as many as `exact` has, it is `exact` ("8,848.86" for 8,849, "9.81" for
+    9.8), rounding halves up as people do."""
+    mine, theirs = _places(number), _places(exact)
+    if mine <= theirs or len(number) > FIGURE_DIGITS or len(exact) > FIGURE_DIGITS:
+        return False
+    step = Decimal(1).scaleb(-theirs)
+    value = Decimal(number.replace("point", "."))
+    return value.quantize(step, rounding=ROUND_HALF_UP) == Decimal(exact.replace("point", "."))
+
+
+def _places(figure: str) -> int:
+    at = figure.find("point")
+    return 0 if at < 0 else len(figure) - at - len("point")
 
 
 def _zeros(number: str) -> int:

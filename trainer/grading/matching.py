@@ -15,11 +15,12 @@ from functools import cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from trainer.grading.figures import FIGURE_DIGITS, rounded
+from trainer.grading.figures import FIGURE_DIGITS, more_precise, rounded
 from trainer.grading.lexicon import ENGLISH
 from trainer.grading.lexicon.wordnet import wordnet
-from trainer.grading.normalise import stem
+from trainer.grading.normalise import figure_value, is_figure, stem
 from trainer.grading.tuning import DEFAULT, Tuning
+from trainer.grading.written_figures import SHORT_YEAR
 
 
 def allowed_edits(length: int, tuning: Tuning = DEFAULT) -> int:
@@ -64,7 +65,7 @@ class WordTable:
 
     def add_written(self, written: str, wid: int) -> None:
         """Remember that the pack writes key `wid` as `written`."""
-        if not written.isdigit():
+        if not is_figure(written):
             self.written.setdefault(written, wid)
 
     def is_name(self, wid: int) -> bool:
@@ -72,7 +73,7 @@ class WordTable:
 
     def _bound(self, word: str) -> int:
         tuning = self._tuning
-        if word.isdigit():
+        if is_figure(word):
             return 0
         if word in self._names:
             return tuning.name_typo_edits if len(word) >= tuning.name_typo_length else 0
@@ -87,6 +88,7 @@ class Matcher:
         "_by_length",
         "_cache",
         "_cutoff",
+        "_decimals",
         "_figure_values",
         "_figures",
         "_fuzzy_from",
@@ -105,7 +107,7 @@ class Matcher:
         self._fuzzy_from = min((length for length, _ in tuning.typo_edits), default=1 << 30)
         by_length: dict[int, tuple[list[str], list[int]]] = {}
         for wid, word in enumerate(table.words):
-            if not word.isdigit():
+            if not is_figure(word):
                 words, ids = by_length.setdefault(len(word), ([], []))
                 words.append(word)
                 ids.append(wid)
@@ -129,6 +131,12 @@ class Matcher:
             key=lambda figure: int(figure[0]),
         )
         self._figure_values = [int(w) for w, _ in self._figures]
+        self._decimals = sorted(
+            (figure_value(w), w, wid)
+            for wid, w in enumerate(table.words)
+            if is_figure(w) and not w.isdigit() and len(w) <= FIGURE_DIGITS
+        )
+        """The pack's decimal figures by value, for an answer that gives one more precisely."""
         self._related_cache: dict[str, frozenset[int]] = {}
 
     def exact(self, word: str) -> int | None:
@@ -144,7 +152,9 @@ class Matcher:
         exact = table.ids.get(word)
         if exact is not None:
             found.add(exact)
-        if len(word) >= self._fuzzy_from and not word.isdigit():
+        if is_short_year(word):
+            found.update(self._years_ending(word[len(SHORT_YEAR) :]))
+        elif len(word) >= self._fuzzy_from and not is_figure(word):
             own = allowed_edits(len(word), self._tuning)
             for length in range(len(word) - own, len(word) + own + 1):
                 bucket = self._by_length.get(length)
@@ -161,10 +171,35 @@ class Matcher:
                         found.add(wid)
         elif not found and word.isdigit():
             found.update(self._near_figures(word))
+        elif not found and is_figure(word):
+            found.update(self._rounded_to(word))
         result = frozenset(found)
         if len(self._cache) < self._tuning.match_cache:
             self._cache[word] = result
         return result
+
+    def _years_ending(self, digits: str) -> list[int]:
+        """The pack's years that end in these two digits: "'76" is 1776 in a pack about
+        the Declaration and 1976 in one about the 1970s."""
+        return [
+            wid
+            for figure, wid in self._figures
+            if len(figure) == YEAR_DIGITS and figure[0] != "0" and figure.endswith(digits)
+        ]
+
+    def _rounded_to(self, word: str) -> list[int]:
+        """The pack's figures that this decimal gives more precisely: "8848.86" is 8,849,
+        "9.81" is 9.8. Only figures within one of it can be, found by bisection."""
+        if len(word) > FIGURE_DIGITS:
+            return []
+        value = figure_value(word)
+        start = bisect_left(self._figure_values, value - 1)
+        end = bisect_right(self._figure_values, value + 1)
+        found = [wid for number, wid in self._figures[start:end] if more_precise(word, number)]
+        start = bisect_left(self._decimals, (value - 1,))
+        end = bisect_right(self._decimals, (value + 1,))
+        found += [wid for _, number, wid in self._decimals[start:end] if more_precise(word, number)]
+        return found
 
     def _near_figures(self, word: str) -> list[int]:
         """The pack's figures within `Tuning.figure_slack` of this one: "8850" for 8,849;
@@ -222,6 +257,15 @@ class Matcher:
         return cached
 
 
+YEAR_DIGITS = 4
+"""A year written in full: a two-digit year matches a pack figure this long."""
+
+
+def is_short_year(word: str) -> bool:
+    """A year written with two digits, as `normalise` marks it ("yy69")."""
+    return len(word) == len(SHORT_YEAR) + 2 and word.startswith(SHORT_YEAR) and word[-2:].isdigit()
+
+
 def _written_matches(matcher: Matcher, word: str) -> frozenset[int]:
     """`Matcher.matches_written`, uncached: the same bounds as for stems, on both words as
     written, and never past a name's own bound."""
@@ -230,7 +274,7 @@ def _written_matches(matcher: Matcher, word: str) -> frozenset[int]:
         exact = table.written.get(form)
         if exact is not None:
             return frozenset({exact})
-    if len(word) < matcher._fuzzy_from or word.isdigit():
+    if len(word) < matcher._fuzzy_from or is_figure(word):
         return frozenset()
     own = allowed_edits(len(word), tuning)
     found: set[int] = set()

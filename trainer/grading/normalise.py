@@ -23,8 +23,9 @@ from rapidfuzz.distance import OSA
 from trainer.grading.lexicon.clauses import CLAUSE_WORDS
 from trainer.grading.lexicon.numbers import NUMBER_WORDS, SCALE_WORDS, SCALES, TRANSPOSED
 from trainer.grading.lexicon.rewrites import CASED, CONTRACTIONS, PHRASES, Rule, Trigger
-from trainer.grading.lexicon.spellings import ABBREVIATIONS, MISSPELLINGS, UNITS
+from trainer.grading.lexicon.spellings import ABBREVIATIONS, MISSPELLINGS
 from trainer.grading.lexicon.suffixes import SUFFIXES
+from trainer.grading.written_figures import rewrite_figures, short_years
 
 MAX_CHARS = 2000
 """Answers longer than this are graded on their first MAX_CHARS characters, and say so."""
@@ -67,25 +68,6 @@ def _spelling(word: str) -> str:
     return word
 
 
-_ISO_DATE = re.compile(r"(?<![\w])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w])")
-_SLASH_DATE = re.compile(r"(?<![\w/])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\w])")
-"""Dates in figures ("2007-06-29", "29/06/2007"): the year is the figure a key gives; the
-day and month would read as wrong figures."""
-_DOT_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:\.\d{3})+)(?![\d.,])")
-"""Thousands grouped with dots, as much of Europe writes them: "30.000 a month"."""
-_ZERO_DECIMALS = re.compile(r"(\d)\.0+(?![\d])")
-"""A price's ".00": "$50.00" is 50."""
-_GLUED_UNIT = re.compile(r"(?<![\w])(\d+)([a-z]{2,}|[mckf])(?![\w])")
-"""A figure with its unit written on: "8bits", "10days", "8850m" (after "30k", "30m" and
-"29th" have been read); "10s" stays whole, for "10s of thousands" is no 10."""
-_SHORT_UNIT = re.compile(r"(?<=\d) (" + "|".join(UNITS) + r")(?![\w])")
-_PERCENT = re.compile(r"%|\bper\s?cent\b")
-_DIGIT_GROUPS = re.compile(r"(?<![\d.])(\d{1,3})((?:[, ]\d{3})+)(?![\d])")
-_K_SUFFIX = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?k(?![\w])")
-_M_SUFFIX = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?(?:m|mn|mil)(?![\w])")
-"""Millions ("30m"); four digits or more before an "m" are metres ("8850m"), never millions."""
-_FRACTION = re.compile(r"(?<![\w])(\d+)\s*/\s*(\d+)(?![\w])")
-_ORDINAL = re.compile(r"(?<![\w])(\d+)(?:st|nd|rd|th)(?![\w])")
 _DECIMAL = re.compile(r"(\d)\.(\d)")
 _CLAUSE = re.compile(r"[,.;:!?()\[\]{}\"<>\n\t]+|\s-\s|--+")
 _JOINERS = re.compile(r"[&+]")
@@ -127,18 +109,6 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.casefold()
-
-
-def _join_groups(match: re.Match[str]) -> str:
-    return match.group(1) + re.sub(r"[, .]", "", match.group(2))
-
-
-def _thousands(match: re.Match[str]) -> str:
-    return str(round(float(match.group(1)) * 1000))
-
-
-def _millions(match: re.Match[str]) -> str:
-    return str(round(float(match.group(1)) * 1_000_000))
 
 
 def _numbers_in_words(words: list[str]) -> list[str]:
@@ -266,43 +236,13 @@ def _undot(match: re.Match[str]) -> str:
     return match.group(1).replace(".", "")
 
 
-def _figures(text: str) -> str:
-    """Figures written the ways students write them, as plain digits ("30k" -> "30000").
-
-    Each rewrite that needs a mark ("-", "/", ".", "%", "cent", ",", a space) runs only when
-    the text holds it: a pack's many short texts with a figure each read in one pass or two.
-    """
-    if "-" in text:
-        text = _ISO_DATE.sub(r"\1", text)
-    dotted = "." in text
-    if "/" in text or dotted:
-        text = _SLASH_DATE.sub(r"\3", text)
-    if "%" in text or "cent" in text:
-        text = _PERCENT.sub(" percent ", text)
-    if "," in text or " " in text:
-        text = _DIGIT_GROUPS.sub(_join_groups, text)
-    if dotted:
-        text = _DOT_THOUSANDS.sub(_join_groups, text)
-        text = _ZERO_DECIMALS.sub(r"\1", text)
-    if _DIGIT_LETTER.search(text) is None:
-        return _FRACTION.sub(r"\1 of \2", text) if "/" in text else text
-    text = _K_SUFFIX.sub(_thousands, text)
-    text = _M_SUFFIX.sub(_millions, text)
-    text = _FRACTION.sub(r"\1 of \2", text)
-    text = _ORDINAL.sub(r"\1", text)
-    text = _GLUED_UNIT.sub(r"\1 \2", text)
-    return _SHORT_UNIT.sub(lambda m: " " + UNITS[m.group(1)], text)
-
-
-_DIGIT_LETTER = re.compile(r"\d\s?[a-z]")
-"""A figure with a letter after it: the suffixes, ordinals and units below need one."""
-
-
 @lru_cache(maxsize=65536)
 def normalise(text: str) -> Normalised:
     """The comparable form of any text, never raising: odd input just yields fewer tokens."""
     text, truncated = clean(text)
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    if "'" in text or " 0" in text:
+        text = short_years(text)
     text = _CASED(text)
     text = fold(text)
     text = _CONTRACTIONS(text)
@@ -312,7 +252,7 @@ def normalise(text: str) -> Normalised:
         text = _ALPHA_WORD.sub(_fix_spelling, text)
     digits = _DIGIT.search(text) is not None
     if digits:
-        text = _figures(text)
+        text = rewrite_figures(text)
     text = _PHRASES(text)
     if digits:
         text = _DECIMAL.sub(r"\1point\2", text)
@@ -342,9 +282,28 @@ def is_number(token: str) -> bool:
     return token.isdigit()
 
 
+_DECIMAL_TOKEN = re.compile(r"\d+point\d+")
+"""A decimal figure as normalisation writes it ("9.8" -> "9point8")."""
+
+
+def is_figure(token: str) -> bool:
+    """Whether a normalised token is a figure: digits, or a decimal ("9point8"). A figure
+    is checked as a figure and never matched with a typo allowed ("9.6" is not "9.8")."""
+    return token.isdigit() or (
+        "point" in token and token[0].isdigit() and _DECIMAL_TOKEN.fullmatch(token) is not None
+    )
+
+
+def figure_value(token: str) -> float:
+    """The value of a figure token (`is_figure`), for putting figures in order."""
+    return float(token.replace("point", "."))
+
+
 def format_number(token: str) -> str:
-    """30000 -> "30,000": how a figure reads back to a student."""
-    return f"{int(token):,}" if token.isdigit() and len(token) < 19 else token
+    """30000 -> "30,000", "9point8" -> "9.8": how a figure reads back to a student."""
+    if token.isdigit():
+        return f"{int(token):,}" if len(token) < 19 else token
+    return token.replace("point", ".") if is_figure(token) else token
 
 
 @lru_cache(maxsize=65536)

@@ -141,17 +141,20 @@ def _swaps(
     token: str, keys: list[str], clause: list[int], current: int, lexicon: EnglishLexicon
 ) -> bool:
     """Whether the order word `token` reads the other way round, after a lesser comparative:
-    "the benefits are smaller than the risks" says the risks outweigh the benefits.
+    "the benefits are smaller than the risks" says the risks outweigh the benefits, and "ice
+    is less dense than water" that water is denser than ice.
 
     A negated order word ("not worth", "can't justify") is left to the negation: read as a
     swap instead, it disagreed with the keys' other negated verbs of weighing ("cannot
     balance"), and lost more right answers on the hold-outs than it gained.
     """
-    return (
-        token == "than"
-        and bool(keys)
-        and clause[-1] == current
-        and keys[-1] in _stems(lexicon.lesser)
+    if token != "than":
+        return False
+    lesser = _stems(lexicon.lesser)
+    # The comparative itself, or the word before the one it qualifies: "less dense than",
+    # "fewer soldiers than".
+    return any(
+        len(keys) >= back and clause[-back] == current and keys[-back] in lesser for back in (1, 2)
     )
 
 

@@ -7,6 +7,7 @@ NEGATORS = frozenset(
     fail fails failed failing hardly barely scarcely little few
     lack lacks lacked lacking refrain refrains refrained
     avoid avoids avoided avoiding prevent prevents prevented preventing
+    escape escapes escaped escaping
     ignore ignores ignored ignoring refuse refuses refused refusing
     """.split()
 )

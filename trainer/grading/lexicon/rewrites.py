@@ -128,6 +128,9 @@ PHRASES: tuple[Rule, ...] = (
         ("out of",),
     ),
     (_phrase(r"out of"), " of ", ("out of",)),
+    # "Not as dense as water" orders the two as "less dense than water" does, which the
+    # reading's comparisons know; read as a negation, it flipped the words it shares.
+    (_phrase(r"not (?:as|so) (\w+) as"), r" less \1 than ", ("not as ", "not so ")),
     (_phrase(r"(?:tens|10s|10's) of thousands"), " tensofthousands ", ("of thousands",)),
     (_phrase(r"monthly"), " a month ", ("monthly",)),
     (_phrase(r"nukes"), " nuclear weapons ", ("nukes",)),

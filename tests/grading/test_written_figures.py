@@ -1,0 +1,146 @@
+"""Figures as students write them, and comparisons said the other way round, graded on packs
+of their own subjects (physics, history, geography), so that nothing is tuned to the built-in
+pack: a two-digit year, a decimal, a unit of another system, a unit divided by time, "less
+dense than" and "not as dense as".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.grading.fixtures import question_bank
+from trainer.grading import Grader
+from trainer.grading.figures import more_precise
+from trainer.grading.lexicon.units import CONVERSIONS
+from trainer.grading.normalise import format_number, is_figure, normalise
+from trainer.grading.verdict import Outcome, Reason
+from trainer.packs.model import Pack
+
+
+def _pack() -> Pack:
+    return question_bank(
+        "figures",
+        ("moon", "In which year did people first walk on the Moon?", "1969"),
+        ("declaration", "When was the Declaration of Independence signed?", "1776"),
+        ("boil", "At what temperature does water boil, in degrees Celsius?", "100 °C"),
+        ("everest", "How high is Mount Everest?", "8,849 metres", "about 8,800 metres"),
+        ("gravity", "What is the acceleration due to gravity?", "9.8 m/s²"),
+        ("ice", "Why does ice float on water?", "ice is less dense than liquid water"),
+    )
+
+
+@pytest.fixture(scope="module")
+def grader() -> Grader:
+    return Grader(_pack())
+
+
+@pytest.mark.parametrize(
+    ("answer", "item_id"),
+    [
+        ("'69", "moon"),
+        ("in '69", "moon"),
+        ("\u201969", "moon"),  # a typographic apostrophe
+        ("'76", "declaration"),  # the pack's own century, not the 20th
+        ("212 °F", "boil"),
+        ("212 degrees fahrenheit", "boil"),
+        ("29,000 feet", "everest"),
+        ("8,848.86 m", "everest"),  # more precise than the key, rounding to it
+        ("9.81 m/s2", "gravity"),
+        ("9.8 metres per second squared", "gravity"),
+        ("32 feet per second squared", "gravity"),
+        ("water is denser than ice", "ice"),
+        ("ice is not as dense as water", "ice"),
+    ],
+)
+def test_a_figure_or_comparison_written_another_way_is_not_called_wrong(
+    grader: Grader, answer: str, item_id: str
+) -> None:
+    verdict = grader.grade(answer, item_id)
+    assert verdict.reason not in (Reason.WRONG_NUMBER, Reason.OPPOSITE), verdict
+    assert "spelling" not in verdict.explanation  # a way of writing a figure is no typo
+
+
+@pytest.mark.parametrize(
+    ("answer", "item_id"),
+    [
+        ("'68", "moon"),
+        ("1968", "moon"),
+        ("69", "moon"),  # a plain 69 is no year
+        ("100 °F", "boil"),  # the key's figure in another unit: 38 °C
+        ("9.6 m/s²", "gravity"),  # a decimal is a figure: never one typo from 9.8
+        ("1.6 m/s²", "gravity"),  # the Moon's
+        ("8,400 m", "everest"),
+        ("ice is denser than water", "ice"),
+        ("water is less dense than ice", "ice"),
+    ],
+)
+def test_a_wrong_figure_or_a_comparison_reversed_is_still_wrong(
+    grader: Grader, answer: str, item_id: str
+) -> None:
+    verdict = grader.grade(answer, item_id)
+    assert verdict.outcome is not Outcome.CORRECT, verdict
+    assert verdict.outcome is Outcome.INCORRECT or verdict.reason is Reason.PARTIAL
+
+
+def test_a_reversed_comparison_is_called_the_opposite(grader: Grader) -> None:
+    assert grader.grade("ice is more dense than water", "ice").reason is Reason.OPPOSITE
+
+
+def test_a_wrong_decimal_is_named_as_written(grader: Grader) -> None:
+    verdict = grader.grade("9.6 m/s²", "gravity")
+    assert verdict.reason is Reason.WRONG_NUMBER
+    assert "9.6" in verdict.explanation and "9point6" not in verdict.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("9.8 m/s", ("9point8", "metres", "per", "second")),  # metres, not 9.8 million
+        ("$5m/year", ("5000000", "year")),  # millions, per year
+        ("60 km/h", ("60", "kilometres", "per", "hour")),
+        ("212 °F", ("100", "degrees", "celsius")),
+        ("by 09:00", ("by", "09", "|", "00")),  # a time of day is no year
+        ("chapter 07", ("chapter", "07")),
+    ],
+)
+def test_units_and_short_years_read_as_meant(text: str, tokens: tuple[str, ...]) -> None:
+    assert normalise(text).tokens == tokens
+
+
+def test_decimals_are_figures_and_read_back_as_written() -> None:
+    assert is_figure("9point8") and is_figure("30000")
+    assert not is_figure("point") and not is_figure("9points")
+    assert format_number("9point81") == "9.81"
+    assert format_number("30000") == "30,000"
+
+
+@pytest.mark.parametrize(
+    ("number", "exact", "expected"),
+    [
+        ("8848point86", "8849", True),
+        ("9point81", "9point8", True),
+        ("9point75", "9point8", True),  # halves round up, as people round
+        ("9point84", "9point8", True),
+        ("9point86", "9point8", False),  # that is 9.9
+        ("9point8", "9point8", False),  # as precise, so the same figure, not a rounding
+        ("9point8", "10", True),  # "about 10 m/s²" given as 9.8
+        ("9point4", "10", False),
+        ("10", "9point8", False),  # less precise is `rounded`'s business, not this
+    ],
+)
+def test_more_precise(number: str, exact: str, expected: bool) -> None:
+    assert more_precise(number, exact) is expected
+
+
+@pytest.mark.parametrize(
+    ("unit", "figure", "metric"),
+    [
+        ("fahrenheit", 32.0, 0.0),
+        ("kelvin", 273.15, 0.0),
+        ("feet", 10.0, 3.048),
+        ("mile", 1.0, 1.609),
+    ],
+)
+def test_each_conversion_gives_the_metric_figure(unit: str, figure: float, metric: float) -> None:
+    _, offset, factor = CONVERSIONS[unit]
+    assert (figure + offset) * factor == pytest.approx(metric, abs=0.001)

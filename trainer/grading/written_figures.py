@@ -1,0 +1,149 @@
+"""Figures as students write them, rewritten as plain digits before a text is cut into words.
+
+"30k", "30.000", "18 per cent", "$50.00", "8850m", "29/06/2007", "9.8 m/s", "212 °F": each
+is one figure, in one unit, however it was typed. A unit of another system is converted to
+the metric one the key most likely uses ("29,000 feet" is about 8,800 metres), so that the
+figure checks compare like with like.
+"""
+
+from __future__ import annotations
+
+import re
+
+from trainer.grading.lexicon.spellings import UNITS
+from trainer.grading.lexicon.units import CONVERSIONS, CONVERTED_DIGITS, DEGREES
+
+_ISO_DATE = re.compile(r"(?<![\w])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w])")
+_SLASH_DATE = re.compile(r"(?<![\w/])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\w])")
+"""Dates in figures ("2007-06-29", "29/06/2007"): the year is the figure a key gives; the
+day and month would read as wrong figures."""
+_DOT_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:\.\d{3})+)(?![\d.,])")
+"""Thousands grouped with dots, as much of Europe writes them: "30.000 a month"."""
+_ZERO_DECIMALS = re.compile(r"(\d)\.0+(?![\d])")
+"""A price's ".00": "$50.00" is 50."""
+_GLUED_UNIT = re.compile(r"(?<![\w])(\d+)([a-z]{2,}|[mckf])(?![\w])")
+"""A figure with its unit written on: "8bits", "10days", "8850m" (after "30k", "30m" and
+"29th" have been read); "10s" stays whole, for "10s of thousands" is no 10."""
+_SHORT_UNIT = re.compile(r"(?<=\d) (" + "|".join(UNITS) + r")(?![\w])")
+_PERCENT = re.compile(r"%|\bper\s?cent\b")
+_DIGIT_GROUPS = re.compile(r"(?<![\d.])(\d{1,3})((?:[, ]\d{3})+)(?![\d])")
+_K_SUFFIX = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?k(?![\w])")
+_M_SUFFIX = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?(?:m|mn|mil)(?![\w^]|\s?/\s?(?:s|sec|h|hr)(?![a-z]))"
+)
+"""Millions ("30m"); four digits or more before an "m" are metres ("8850m"), never millions,
+and so is an "m" a unit is divided by or raised to a power of ("9.8 m/s", "m^2")."""
+_PER_UNIT = re.compile(r"(?<=[a-z])\s?/\s?(s|sec|h|hr)(\^?2)?(?![\w])")
+"""A unit divided by one of time, written short ("m/s", "km/h", "m/s2"), read as words so
+that it meets "metres per second" and "per second squared"."""
+_PER_WORD = {"s": "second", "sec": "second", "h": "hour", "hr": "hour"}
+
+
+def _per_unit(match: re.Match[str]) -> str:
+    squared = " squared" if match.group(2) else ""
+    return f" per {_PER_WORD[match.group(1)]}{squared}"
+
+
+_FRACTION = re.compile(r"(?<![\w])(\d+)\s*/\s*(\d+)(?![\w])")
+_ORDINAL = re.compile(r"(?<![\w])(\d+)(?:st|nd|rd|th)(?![\w])")
+
+
+def _join_groups(match: re.Match[str]) -> str:
+    return match.group(1) + re.sub(r"[, .]", "", match.group(2))
+
+
+def _thousands(match: re.Match[str]) -> str:
+    return str(round(float(match.group(1)) * 1000))
+
+
+def _millions(match: re.Match[str]) -> str:
+    return str(round(float(match.group(1)) * 1_000_000))
+
+
+def rewrite_figures(text: str) -> str:
+    """Figures written the ways students write them, as plain digits ("30k" -> "30000").
+
+    Each rewrite that needs a mark ("-", "/", ".", "%", "cent", ",", a space) runs only when
+    the text holds it: a pack's many short texts with a figure each read in one pass or two.
+    """
+    if "-" in text:
+        text = _ISO_DATE.sub(r"\1", text)
+    dotted = "." in text
+    if "/" in text or dotted:
+        text = _SLASH_DATE.sub(r"\3", text)
+    if "%" in text or "cent" in text:
+        text = _PERCENT.sub(" percent ", text)
+    if "," in text or " " in text:
+        text = _DIGIT_GROUPS.sub(_join_groups, text)
+    if dotted:
+        text = _DOT_THOUSANDS.sub(_join_groups, text)
+        text = _ZERO_DECIMALS.sub(r"\1", text)
+    if "°" in text:
+        text = _DEGREES.sub(_degrees, text)
+    if _DIGIT_LETTER.search(text) is None:
+        return _FRACTION.sub(r"\1 of \2", text) if "/" in text else text
+    text = _K_SUFFIX.sub(_thousands, text)
+    text = _M_SUFFIX.sub(_millions, text)
+    if "/" in text:
+        text = _PER_UNIT.sub(_per_unit, text)
+    text = _FRACTION.sub(r"\1 of \2", text)
+    text = _ORDINAL.sub(r"\1", text)
+    text = _GLUED_UNIT.sub(r"\1 \2", text)
+    text = _SHORT_UNIT.sub(lambda m: " " + UNITS[m.group(1)], text)
+    return _CONVERTIBLE.sub(_converted, text)
+
+
+_DEGREES = re.compile(r"(?<=\d)\s?°\s?([cfk]?)(?![a-z])")
+"""A degree sign, with the scale's letter if one follows."""
+
+
+def _degrees(match: re.Match[str]) -> str:
+    scale = DEGREES.get(match.group(1), "")
+    return " degrees " + scale if scale else " degrees"
+
+
+_CONVERTIBLE = re.compile(
+    r"(?<![\w.])(\d+(?:\.\d+)?) (degrees )?(" + "|".join(CONVERSIONS) + r")(?![\w])"
+)
+"""A figure in a unit of another system (`CONVERSIONS`)."""
+
+
+def _converted(match: re.Match[str]) -> str:
+    unit, offset, factor = CONVERSIONS[match.group(3)]
+    value = (float(match.group(1)) + offset) * factor
+    return f"{_significant(value, CONVERTED_DIGITS)} {match.group(2) or ''}{unit}"
+
+
+def _significant(value: float, digits: int) -> str:
+    """`value` to `digits` significant digits, written without a needless ".0"."""
+    shown = f"{value:.{digits}g}"
+    if "e" in shown:  # a large figure: whole digits, rounded
+        return str(round(float(shown)))
+    return shown.rstrip("0").rstrip(".") if "." in shown else shown
+
+
+SHORT_YEAR = "yy"
+"""Marks a year written with two digits ("'69", "in '89", "in 07"): `yy69` is matched to a
+key's year ending in them (1969, or 1769 in a pack about the 18th century), never to a
+plain 69."""
+
+_SHORT_YEAR = re.compile(
+    r"(?<![\w'])'(\d\d)(?![\w'])|(?<![\w])((?:in|since|until|by|from) )(0\d)(?![\w':.])",
+    re.IGNORECASE,
+)
+"""An apostrophe before two digits, or a leading zero after a word of time: a year."""
+
+
+def short_years(text: str) -> str:
+    """Years written with two digits marked as such (`SHORT_YEAR`)."""
+    return _SHORT_YEAR.sub(_short_year, text)
+
+
+def _short_year(match: re.Match[str]) -> str:
+    if match.group(1) is not None:
+        return SHORT_YEAR + match.group(1)
+    return match.group(2) + SHORT_YEAR + match.group(3)
+
+
+_DIGIT_LETTER = re.compile(r"\d\s?[a-z]")
+"""A figure with a letter after it: the suffixes, ordinals and units below need one."""
