@@ -1,6 +1,6 @@
 """Every path the trainer uses, in one place, each overridable for tests and odd setups.
 
-`DEBATE_TRAINER_HOME` moves all of the user's data (packs, progress) to one folder;
+`DEBATE_TRAINER_HOME` moves all of the user's data (packs, progress, cache) to one folder;
 `DEBATE_TRAINER_PACKS` moves only the pack folder.
 """
 
@@ -39,6 +39,15 @@ def data_dir() -> Path:
     if home:
         return Path(home).expanduser()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """What the trainer keeps only to start faster (a pack's summary): safe to delete, and
+    under `DEBATE_TRAINER_HOME` when that is set, so a test's cache is its own."""
+    home = os.environ.get("DEBATE_TRAINER_HOME")
+    if home:
+        return Path(home).expanduser() / "cache"
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def user_packs_dir(override: str | os.PathLike[str] | None = None) -> Path:

@@ -6,12 +6,31 @@ Textual is imported only inside `run`, so the other commands start without it.
 
 from __future__ import annotations
 
-import argparse
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
 
 BENCH_EXIT_ENV = "DEBATE_TRAINER_BENCH_EXIT"
 """Set to 1 to quit as soon as the first frame is drawn (benchmarks/bench_tui.py)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Defaults:
+    """What `add_arguments` gives when nothing is given: the app's start with no arguments,
+    which the CLI runs without building a parser."""
+
+    pack: str | None = None
+    packs_dir: str | None = None
+    student: str | None = None
+    ask_student: bool = False
+    seed: int | None = None
+
+
+DEFAULTS = _Defaults()
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,6 +44,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from argparse import SUPPRESS
+
     parser.add_argument("--pack", metavar="PATH", help="open this pack instead of the built-in one")
     parser.add_argument("--packs-dir", metavar="DIR", help="your pack folder")
     parser.add_argument(
@@ -37,10 +58,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="ask for the student's name at every start and do not save it (a shared app)",
     )
-    parser.add_argument("--seed", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--seed", type=int, help=SUPPRESS)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace | _Defaults) -> int:
     from trainer.tui.app import AppOptions, TrainerApp
     from trainer.tui.settings import load_settings
 

@@ -9,12 +9,15 @@ and nothing outside the pack's folder is ever read.
 from __future__ import annotations
 
 import errno
+import hashlib
 import stat
 from pathlib import Path
 
 from trainer.packs.errors import PackError, Problem
 
 PACK_FILE = "pack.yaml"
+MARKED_FILE = "marked.csv"
+"""The class's marked answers beside the pack (`trainer.packs.marked`)."""
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Largest pack.yaml or source file read; a real pack is a few hundred KB."""
 
@@ -90,6 +93,20 @@ def file_problem(folder: Path, file: Path) -> str | None:
     if not stat.S_ISREG(mode):
         return "is not a regular file (a pipe, device or socket?); it is not read"
     return None
+
+
+def file_digest(folder: Path, file: Path) -> bytes:
+    """A digest of `file` in the pack's `folder`, so what was built from it is rebuilt when it
+    changes: empty when there is no such file, ``?`` for one that may not or cannot be read
+    (it is never opened here; the loader then reports it)."""
+    if not file.exists() and not file.is_symlink():
+        return b""
+    if file_problem(folder, file) is not None:
+        return b"?"
+    try:
+        return hashlib.blake2b(read_bounded(file, str(file)), digest_size=20).digest()
+    except PackError:
+        return b"?"
 
 
 def read_bounded(file: Path, name: str) -> bytes:

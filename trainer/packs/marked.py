@@ -10,18 +10,17 @@ the item's answer and each marked reject as a known wrong answer.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from trainer.packs.errors import PackError, Problem
-from trainer.packs.files import file_problem, read_bounded
+from trainer.packs.files import MARKED_FILE as MARKED_FILE
+from trainer.packs.files import file_digest, file_problem, read_bounded
 from trainer.packs.model import MarkedAnswer
 from trainer.packs.safe_text import first_unsafe
 
-MARKED_FILE = "marked.csv"
 HEADER = ("item", "answer", "human")
 MAX_MARKED = 20_000
 """Marked answers a pack may keep: each is a phrasing the grader reads when it is built."""
@@ -44,18 +43,9 @@ def human_mark(value: str) -> bool | None:
 
 
 def marked_digest(folder: Path) -> bytes:
-    """A digest of the marked-answers file, so a cached pack is reloaded when it changes.
-    A file that may not be read (a link out of the folder, a pipe) is never opened here:
-    `read_marked` then reports it."""
-    file = folder / MARKED_FILE
-    if not file.exists() and not file.is_symlink():
-        return b""
-    if file_problem(folder, file) is not None:
-        return b"?"
-    try:
-        return hashlib.blake2b(read_bounded(file, str(file)), digest_size=20).digest()
-    except PackError:
-        return b"?"
+    """A digest of the marked-answers file, so a cached pack is reloaded when it changes
+    (see `file_digest`: a file that may not be read is never opened here)."""
+    return file_digest(folder, folder / MARKED_FILE)
 
 
 def read_marked(folder: Path, item_ids: Iterable[str]) -> tuple[MarkedAnswer, ...]:

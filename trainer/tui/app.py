@@ -24,6 +24,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from trainer.locations import builtin_pack_dir
+from trainer.packs.summary import cached_summary, keep_summary, pack_digest
 from trainer.tui.commands import TrainerCommands
 from trainer.tui.keeping import KeepsProgress
 from trainer.tui.options import AppOptions as AppOptions
@@ -87,7 +88,13 @@ class TrainerApp(KeepsProgress):
     def get_default_screen(self) -> Screen[None]:
         # Home's styles are in app.tcss: Textual reads no CSS_PATH for a default screen, and
         # a screen of its own from MODES would cost a restyle before the first frame.
-        return HomeScreen()
+        # The first pack's summary is the one kept from its last load, while its files are
+        # unchanged: it is on the first frame, and the pack loads once that is drawn.
+        return HomeScreen(cached_summary(self._first_pack))
+
+    @property
+    def _first_pack(self) -> Path:
+        return self.options.pack_path or builtin_pack_dir()
 
     def on_mount(self) -> None:
         if self.options.settings_notice:
@@ -102,7 +109,7 @@ class TrainerApp(KeepsProgress):
             # After one more refresh, so the first frame has reached the terminal.
             self.call_after_refresh(self.exit)
             return
-        self.open_pack(self.options.pack_path or builtin_pack_dir())
+        self.open_pack(self._first_pack)
         if self.options.student is None and not self.student:
             self.action_change_student()
         if not self.is_headless:
@@ -137,8 +144,11 @@ class TrainerApp(KeepsProgress):
         from trainer.packs.errors import PackError
         from trainer.packs.loader import load_pack
 
+        digest = pack_digest(path)
         try:
-            return load_pack(path)
+            pack = load_pack(path)
+            keep_summary(path, pack, digest)
+            return pack
         except PackError as error:
             # The panel already names the pack, and long absolute paths would crowd it.
             folder = path if path.is_dir() else path.parent

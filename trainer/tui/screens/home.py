@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
+from trainer.packs.summary import PackSummary, summarise
 from trainer.tui.context import TrainerContext, context_of
 from trainer.tui.modes import MODES
 from trainer.tui.text import plain
@@ -40,33 +41,46 @@ def pack_choice(entry: PackEntry, due: int = 0) -> Choice:
     return Choice(entry.path, entry.title, line + (f" \u00b7 {due} due" if due else ""))
 
 
-def pack_summary(pack: Pack) -> Content:
-    """What a teacher checks before starting: the source, the description, the counts."""
-    from trainer.packs.model import Kind
+_COUNTED = (
+    ("premise", "premise", "premises"),
+    ("counterargument", "counterargument", "counterarguments"),
+    ("evidence", "piece of evidence", "pieces of evidence"),
+    ("quote", "quote", "quotes"),
+    ("other_side", "other-side point", "other-side points"),
+    ("question", "question", "questions"),
+)
+"""The kinds (`Kind` values) the summary counts, in its order, with their names."""
 
-    counts = [
-        (len(pack.of_kind(Kind.PREMISE)), "premise", "premises"),
-        (len(pack.of_kind(Kind.COUNTERARGUMENT)), "counterargument", "counterarguments"),
-        (len(pack.of_kind(Kind.EVIDENCE)), "piece of evidence", "pieces of evidence"),
-        (len(pack.of_kind(Kind.QUOTE)), "quote", "quotes"),
-        (len(pack.of_kind(Kind.OTHER_SIDE)), "other-side point", "other-side points"),
-        (len(pack.of_kind(Kind.QUESTION)), "question", "questions"),
-    ]
-    summary = ", ".join(
-        f"{count} {one if count == 1 else many}" for count, one, many in counts if count
-    )
+
+def summary_text(summary: PackSummary) -> Content:
+    """What a teacher checks before starting: the source, the description, the counts."""
+    counts = ((summary.count(kind), one, many) for kind, one, many in _COUNTED)
+    said = ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts if n)
     # The counts come before the long texts, so they stay in view on a small terminal.
     # The description before the source: packs describe the source's title as "below".
-    lines = [plain(pack.title, "bold"), Content.styled(summary, "$text-muted")]
-    if pack.description:
-        lines.append(plain(pack.description))
-    if pack.source:
-        source = pack.source
-        byline = ", ".join(
-            part for part in (source.author, source.publication, source.date) if part
-        )
-        lines.append(plain(source.title + (f" ({byline})" if byline else ""), "italic"))
+    lines = [plain(summary.title, "bold"), Content.styled(said, "$text-muted")]
+    if summary.description:
+        lines.append(plain(summary.description))
+    if summary.source:
+        title, *by = summary.source
+        byline = ", ".join(part for part in by if part)
+        lines.append(plain(title + (f" ({byline})" if byline else ""), "italic"))
     return Content("\n").join(lines)
+
+
+def mode_choices(summary: PackSummary) -> list[Choice]:
+    """The modes as the list shows them for a pack. A mode the pack has nothing for cannot be
+    started (it only said "nothing to ask"), and one for what the pack is not (the argument's
+    modes in a pack of questions only, Questions in an argument without any) is not listed."""
+
+    def has(kind: str) -> bool:
+        return summary.count(kind) > 0
+
+    return [
+        Choice(m.key, m.title, m.line, disabled=bool(m.needs) and not any(map(has, m.needs)))
+        for m in MODES
+        if not m.requires or has(m.requires)
+    ]
 
 
 class HomeScreen(Screen[None]):
@@ -100,8 +114,13 @@ class HomeScreen(Screen[None]):
 
     AUTO_FOCUS = "#modes"
 
-    def __init__(self) -> None:
+    def __init__(self, summary: PackSummary | None = None) -> None:
         super().__init__()
+        self._summary = summary
+        """The opening pack's summary as kept from its last load (`trainer.packs.summary`),
+        shown on the first frame while the pack loads; None: "Opening the pack"."""
+        if summary is not None:
+            self.sub_title = summary.title
         self._due_shown: dict[str, int] = {}
         """What the pack list says is due, by pack path (none listed: nothing due)."""
 
@@ -118,16 +137,22 @@ class HomeScreen(Screen[None]):
                 # the keyboard on a small terminal.
                 with VerticalScroll(id="pack-info") as info:
                     info.border_title = "About this pack"
-                    yield Static(
-                        Content.styled("Opening the pack\u2026", "$text-muted"),
-                        id="pack-info-text",
-                    )
+                    yield Static(self._first_info(), id="pack-info-text")
             with Vertical(id="mode-column"):
-                modes = ChoiceList(*(Choice(m.key, m.title, m.line) for m in MODES), id="modes")
+                if self._summary is None:
+                    choices = [Choice(m.key, m.title, m.line) for m in MODES]
+                else:
+                    choices = mode_choices(self._summary)
+                modes = ChoiceList(*choices, id="modes")
                 modes.border_title = "Start a quiz"
                 yield modes
                 yield DueForReview(id="due")
         yield Footer()
+
+    def _first_info(self) -> Content:
+        if self._summary is None:
+            return Content.styled("Opening the pack\u2026", "$text-muted")
+        return summary_text(self._summary)
 
     def action_modes(self) -> None:
         """`m`: to the list of modes, at its first mode, so the arrows always start there."""
@@ -213,9 +238,10 @@ class HomeScreen(Screen[None]):
         box.remove_class("error")
         info = self.query_one("#pack-info-text", Static)
         if app.pack is not None:
-            self.sub_title = app.pack.title
-            info.update(pack_summary(app.pack))
-            self._grey_out_empty_modes(app.pack)
+            summary = summarise(app.pack)
+            self.sub_title = summary.title
+            info.update(summary_text(summary))
+            self._grey_out_empty_modes(summary)
         elif app.pack_error:
             self.sub_title = "no pack open"
             box.add_class("error")
@@ -231,20 +257,9 @@ class HomeScreen(Screen[None]):
             self.sub_title = "opening\u2026"
             info.update(Content.styled("Opening the pack\u2026", "$text-muted"))
 
-    def _grey_out_empty_modes(self, pack: Pack) -> None:
-        """A mode the pack has nothing for cannot be started (it only said "nothing to ask"),
-        and one for what the pack is not (the argument's modes in a pack of questions only,
-        Questions in an argument without any) is not listed."""
-        from trainer.packs.model import Kind
-
-        def has(kind: str) -> bool:
-            return bool(pack.of_kind(Kind(kind)))
-
-        choices = [
-            Choice(m.key, m.title, m.line, disabled=bool(m.needs) and not any(map(has, m.needs)))
-            for m in MODES
-            if not m.requires or has(m.requires)
-        ]
+    def _grey_out_empty_modes(self, summary: PackSummary) -> None:
+        """The modes for the pack just opened (see `mode_choices`), redrawn only if changed."""
+        choices = mode_choices(summary)
         modes = self.query_one("#modes", ChoiceList)
         shown = [modes.get_option_at_index(index) for index in range(modes.option_count)]
         if [(c.key, c.disabled) for c in choices] != [(o.id, o.disabled) for o in shown]:
