@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from tests.conftest import SMALL_PACK
 from tests.progress.helpers import T0, attempt
 from trainer.locations import builtin_pack_dir, progress_db_path
+from trainer.packs.model import Answer, Item, Kind, Pack
 from trainer.progress import ProgressStore
 from trainer.tui.app import AppOptions, TrainerApp
 
@@ -154,3 +155,19 @@ def hostile_pack(tmp_path: Path) -> Path:
 @pytest.fixture
 def app_factory() -> Callable[..., TrainerApp]:
     return make_app
+
+
+def generated_pack(items: int, *, label: Callable[[int], str] | None = None) -> Pack:
+    """A thesis, then premises, every third item a piece of evidence under the premise before
+    it (p2 holds p3, p5 holds p6...), built in memory: as big as a test needs. `label(n)` gives
+    premise n's model answer, which the map lists it by."""
+    made = [Item("thesis", Kind.THESIS, "The thesis.", Answer("the thesis"), "thesis")]
+    for n in range(1, items):
+        if n % 3 == 0:
+            text, kind, ref = f"Report {n} supports premise {n - 1}.", Kind.EVIDENCE, f"p{n - 1}"
+            answer = Answer(f"report number {n}")
+        else:
+            text, kind, ref = f"Premise {n} argues a point.", Kind.PREMISE, ""
+            answer = Answer(label(n) if label else f"premise number {n}")
+        made.append(Item(f"p{n}", kind, text, answer, f"items[{n}]", ref=ref))
+    return Pack(id="generated", title="Generated pack", version="1", items=tuple(made))

@@ -1,4 +1,4 @@
-"""The app's pure helpers: inert text, passages in context, the map's filter, settings."""
+"""The app's pure helpers: inert text, passages in context, the map's outline, settings."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from tests.conftest import SMALL_PACK
 from trainer.packs.loader import load_pack
 from trainer.quiz.modes import Mode
 from trainer.tui.modes import MODES
-from trainer.tui.outline import build_outline, filter_outline
+from trainer.tui.outline import build_outline
 from trainer.tui.passage import find_passage
 from trainer.tui.screens.results import duration, weakest
 from trainer.tui.settings import Settings, load_settings, save_settings
@@ -81,16 +81,6 @@ def test_outline_follows_the_argument() -> None:
     counter = outline[2].children[0]
     assert [child.item_id for child in counter.children] == ["bullying-moves"]
     assert counter.children[0].label.startswith("Rebuttal: ")
-
-
-def test_filter_keeps_matches_and_their_parents_only() -> None:
-    pack = load_pack(SMALL_PACK)
-    outline = build_outline(pack)
-    kept = filter_outline(pack, outline, "PHONES")
-    ids = {node.item_id for section in kept for node in section.walk()} - {""}
-    assert ids == {"bullying", "bullying-moves", "equality", "equality-reply"}
-    assert filter_outline(pack, outline, "no such words") == ()
-    assert filter_outline(pack, outline, "  ") == outline
 
 
 def test_settings_round_trip(tmp_path: Path) -> None:

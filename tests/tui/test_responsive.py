@@ -17,12 +17,13 @@ from textual.app import App
 from textual.widgets import Input
 
 from tests.conftest import SMALL_PACK
-from tests.tui.conftest import graded, make_app, open_app, settle
+from tests.tui.conftest import generated_pack, graded, make_app, open_app, settle, study_settled
 from trainer.packs.model import Item, Pack
 from trainer.quiz.protocols import GraderLike, VerdictLike
 from trainer.tui.app import TrainerApp
 from trainer.tui.screens.quiz import QuizScreen
 from trainer.tui.widgets.feedback import FeedbackPanel
+from trainer.tui.widgets.item_detail import ItemDetail
 
 pytestmark = pytest.mark.asyncio
 
@@ -237,8 +238,7 @@ def _crafted_pack() -> Pack:
 
 async def test_a_crafted_passage_never_blocks_the_study_screen() -> None:
     from trainer.tui.screens.study import StudyScreen
-    from trainer.tui.widgets.argument_tree import ArgumentTree
-    from trainer.tui.widgets.item_detail import ItemDetail
+    from trainer.tui.widgets.argument_map import ArgumentMap
 
     crafted = _crafted_pack()
     app = make_app(SMALL_PACK)
@@ -253,13 +253,13 @@ async def test_a_crafted_passage_never_blocks_the_study_screen() -> None:
                 break
         screen = app.screen
         assert isinstance(screen, StudyScreen) and screen.ready
-        tree = screen.query_one(ArgumentTree)
+        tree = screen.query_one(ArgumentMap)
         seen: dict[str, str] = {}
-        for _ in range(tree.last_line + 1):  # every item's details, passages searched
+        for _ in range(tree.row_count):  # every item's details, passages searched
             await pilot.pause()  # the cursor's item reaches the details pane
-            node = tree.cursor_node
-            if node is not None and node.data in ("thesis", "cost", "bullying"):
-                seen[node.data] = screen.query_one(ItemDetail).shown.plain
+            item_id = tree.cursor_item
+            if item_id in ("thesis", "cost", "bullying"):
+                seen[item_id] = screen.query_one(ItemDetail).shown.plain
             await pilot.press("down")
         await pilot.press("escape")
         await pilot.pause()
@@ -269,4 +269,57 @@ async def test_a_crafted_passage_never_blocks_the_study_screen() -> None:
     assert "a a a" in seen["thesis"] and seen["thesis"].endswith("\u2026")
     assert "stra\u00dfe stra\u00dfe" in seen["cost"] and seen["cost"].endswith("\u2026")
     assert "a a strasse" in " ".join(seen["bullying"].split())  # found across the paragraphs
+    assert_responsive(gaps)
+
+
+KEY_LIMIT = 1.0
+"""The longest a key may take to be handled while the map of a big pack fills (s): generous,
+as the machine is shared, but the Tree this map replaced stopped the UI for seconds."""
+
+
+async def test_a_big_pack_s_map_fills_while_keys_are_answered(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """10,000 items: the map is prepared on a worker, held here until keys have been typed so
+    that they are typed while it fills, then shown, searched and cleared, the UI answering."""
+    from trainer.tui.screens import study
+    from trainer.tui.widgets.argument_map import ArgumentMap
+
+    go = threading.Event()
+    real_prepare = study.prepare
+
+    def held_prepare(pack: Pack) -> study.StudyMap:
+        assert go.wait(10), "the test never let the map be built"
+        return real_prepare(pack)
+
+    monkeypatch.setattr(study, "prepare", held_prepare)
+    app = make_app(SMALL_PACK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_app(pilot)
+        beat = Heartbeat(app)
+        await app.push_screen(study.StudyScreen(generated_pack(10_000)))
+        screen = app.screen
+        assert isinstance(screen, study.StudyScreen)
+        slowest = 0.0
+        for key in ("down", "slash", *"number 9999", "release", "enter", "down", "up"):
+            if key == "release":
+                assert screen.query_one("#search", Input).value == "number 9999"
+                assert not screen.ready  # typed while the map was still to be built
+                go.set()
+                continue
+            began = time.perf_counter()
+            await pilot.press(key)
+            slowest = max(slowest, time.perf_counter() - began)
+        await study_settled(pilot)  # built, then filtered by what was typed meanwhile
+        tree = screen.query_one(ArgumentMap)
+        assert tree.shown_item_ids() == {"", "p9998", "p9999"} and tree.has_focus
+        await pilot.press("down")
+        assert "Report 9999 supports premise 9998." in screen.query_one(ItemDetail).shown.plain
+        await pilot.press("slash", "escape")  # the whole map again
+        await study_settled(pilot)
+        assert tree.row_count == 10_002 and tree.cursor_item == "thesis"
+        await pilot.press("tab", "end")
+        gaps = beat.stop()
+        assert tree.has_focus and tree.cursor_item == "p9999"
+    assert slowest < KEY_LIMIT, f"a key took {slowest:.3f} s while the map filled"
     assert_responsive(gaps)

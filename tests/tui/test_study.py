@@ -9,7 +9,7 @@ from tests.conftest import SMALL_PACK
 from tests.tui.conftest import make_app, open_app, screen_text, study_settled
 from trainer.tui.outline import VOCABULARY
 from trainer.tui.screens.study import StudyScreen
-from trainer.tui.widgets.argument_tree import ArgumentTree
+from trainer.tui.widgets.argument_map import ArgumentMap
 from trainer.tui.widgets.item_detail import ItemDetail
 
 pytestmark = pytest.mark.asyncio
@@ -27,9 +27,9 @@ async def test_study_shows_the_map_and_the_first_item() -> None:
         await study_settled(pilot)
         screen = app.screen
         assert isinstance(screen, StudyScreen)
-        tree = screen.query_one(ArgumentTree)
+        tree = screen.query_one(ArgumentMap)
         assert tree.has_focus
-        assert tree.cursor_node is not None and tree.cursor_node.data == "thesis"
+        assert tree.cursor_item == "thesis"
         text = screen_text(app)
         for heading in ("Thesis", "Premises", "Counterarguments", "The other side", "People"):
             assert heading in text
@@ -50,20 +50,20 @@ async def test_moving_through_the_map_shows_each_item_with_its_passage() -> None
         await study_settled(pilot)
         screen = app.screen
         assert isinstance(screen, StudyScreen)
-        tree = screen.query_one(ArgumentTree)
+        tree = screen.query_one(ArgumentMap)
         seen = []
-        for _ in range(tree.last_line + 1):
-            node = tree.cursor_node
-            if node is not None and node.data:
-                seen.append(node.data)
-                if node.data == "bullying-moves":
+        for _ in range(tree.row_count):
+            item_id = tree.cursor_item
+            if item_id:
+                seen.append(item_id)
+                if item_id == "bullying-moves":
                     detail = detail_text(screen)
                     assert "Rebuttal" in detail
                     assert "Answers the counterargument" in detail
                     assert "bullies simply move on to shoes, bags and\nphones." in detail
-                if node.data == "equality":
+                if item_id == "equality":
                     assert "Not from the article" in detail_text(screen)
-                if node.data == VOCABULARY:
+                if item_id == VOCABULARY:
                     assert "Before grading, every answer is read this way" in detail_text(screen)
             await pilot.press("down")
         assert seen[0] == "thesis"
@@ -81,32 +81,22 @@ async def test_search_filters_the_map_and_escape_clears_it() -> None:
         await study_settled(pilot)
         screen = app.screen
         assert isinstance(screen, StudyScreen)
-        tree = screen.query_one(ArgumentTree)
-        shown = {node.data for node in _nodes(tree)} - {""}
+        tree = screen.query_one(ArgumentMap)
+        shown = tree.shown_item_ids() - {""}
         assert shown == {"bullying", "bullying-moves", "equality", "equality-reply"}
-        assert tree.cursor_node is not None and tree.cursor_node.data == "bullying"
+        assert tree.cursor_item == "bullying"
         await pilot.press("enter")
         assert tree.has_focus
         await pilot.press("slash", "escape")
         await study_settled(pilot)
         assert screen.query_one("#search", Input).value == ""
-        assert len({node.data for node in _nodes(tree)} - {"", VOCABULARY}) == len(screen.pack)
+        assert len(tree.shown_item_ids() - {"", VOCABULARY}) == len(screen.pack)
         screen.query_one("#search", Input).value = "mandatory"  # vocabulary lines match too
         await study_settled(pilot)
-        assert {node.data for node in _nodes(tree)} - {""} == {"thesis", VOCABULARY}
+        assert tree.shown_item_ids() - {""} == {"thesis", VOCABULARY}
         await pilot.press("slash", *"zzzz")
         await study_settled(pilot)
         assert "Nothing in this pack matches" in detail_text(screen)
         await pilot.press("escape", "escape")  # clear the search, then leave
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
-
-
-def _nodes(tree: ArgumentTree) -> list:  # type: ignore[type-arg]
-    found = []
-    stack = list(tree.root.children)
-    while stack:
-        node = stack.pop()
-        found.append(node)
-        stack.extend(node.children)
-    return found

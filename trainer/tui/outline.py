@@ -1,12 +1,12 @@
-"""The argument map as a tree of nodes, and filtering it by text.
+"""The argument map's lines in reading order, and the text a search finds each item by.
 
-Pure data, no widgets: the study screen's tree is built from these nodes, and tests check the
-shape and the filter without starting the app.
+Pure data, no widgets: the study screen flattens the rows (`trainer.tui.map_rows`), and tests
+check the shape as a tree of nodes without starting the app.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from trainer.packs.model import Item, Kind, Pack
@@ -70,18 +70,21 @@ def item_label(pack: Pack, item: Item, nested: bool) -> str:
     return f"{KIND_NAMES[item.kind]}: {text}" if nested else text
 
 
-def _support(pack: Pack, item: Item) -> tuple[Node, ...]:
+Row = tuple[int, str, str]
+"""One line of the map in reading order: (depth, label, item id); depth 0 is a section."""
+
+
+def _under(pack: Pack, item: Item, depth: int) -> Iterator[Row]:
+    """What hangs off an item: its evidence and quotes, and the answers to it (a rebuttal,
+    the author's reply) with their own support."""
     found = (*pack.pointing_at(item.id, Kind.EVIDENCE), *pack.pointing_at(item.id, Kind.QUOTE))
-    return tuple(Node(item_label(pack, child, True), child.id) for child in found)
-
-
-def _item_node(pack: Pack, item: Item) -> Node:
-    children = list(_support(pack, item))
+    for child in found:
+        yield depth, item_label(pack, child, True), child.id
     answers = {Kind.COUNTERARGUMENT: Kind.REBUTTAL, Kind.OTHER_SIDE: Kind.REPLY}.get(item.kind)
     if answers is not None:
         for answer in pack.pointing_at(item.id, answers):
-            children.append(Node(item_label(pack, answer, True), answer.id, _support(pack, answer)))
-    return Node(item_label(pack, item, False), item.id, tuple(children))
+            yield depth, item_label(pack, answer, True), answer.id
+            yield from _under(pack, answer, depth + 1)
 
 
 VOCABULARY = "#vocabulary"
@@ -94,21 +97,46 @@ VOCABULARY_NOTE = (
 )
 
 
-def build_outline(pack: Pack) -> tuple[Node, ...]:
+def outline_rows(pack: Pack) -> Iterator[Row]:
     """The sections of the argument, in the order a student should read them, then how the
-    pack's vocabulary reads answers (if it has one)."""
-    sections = []
+    pack's vocabulary reads answers (if it has one): a stream of rows, so the Study screen
+    can flatten a big pack's map without building a node for each line."""
     for heading, kind in SECTIONS:
         items = pack.of_kind(kind)
         if items:
-            sections.append(Node(heading, "", tuple(_item_node(pack, item) for item in items)))
+            yield 0, heading, ""
+            for item in items:
+                yield 1, item_label(pack, item, False), item.id
+                yield from _under(pack, item, 2)
     vocabulary = pack.vocabulary
     if vocabulary:
-        lines = [f"{', '.join(group[1:])} = {group[0]}" for group in vocabulary.same]
-        lines += [f"{', '.join(o.words)} = not {o.means_not}" for o in vocabulary.opposites]
-        entries = tuple(Node(line, VOCABULARY) for line in lines)
-        sections.append(Node("How answers are read", VOCABULARY, entries))
-    return tuple(sections)
+        yield 0, "How answers are read", VOCABULARY
+        for group in vocabulary.same:
+            yield 1, f"{', '.join(group[1:])} = {group[0]}", VOCABULARY
+        for opposite in vocabulary.opposites:
+            yield 1, f"{', '.join(opposite.words)} = not {opposite.means_not}", VOCABULARY
+
+
+def nest(rows: Iterable[Row]) -> tuple[Node, ...]:
+    """Rows in reading order as a tree of nodes."""
+    open_nodes: list[tuple[str, str, list[Node]]] = [("", "", [])]  # the root, then a path
+
+    def close() -> None:
+        label, item_id, children = open_nodes.pop()
+        open_nodes[-1][2].append(Node(label, item_id, tuple(children)))
+
+    for depth, label, item_id in rows:
+        while len(open_nodes) > depth + 1:
+            close()
+        open_nodes.append((label, item_id, []))
+    while len(open_nodes) > 1:
+        close()
+    return tuple(open_nodes[0][2])
+
+
+def build_outline(pack: Pack) -> tuple[Node, ...]:
+    """The map as a tree of nodes (the rows of `outline_rows`, nested)."""
+    return nest(outline_rows(pack))
 
 
 def search_text(pack: Pack, item: Item) -> str:
@@ -123,35 +151,3 @@ def search_text(pack: Pack, item: Item) -> str:
         *item.answer.phrasings,
     )
     return " ".join(part for part in parts if part).casefold()
-
-
-def filter_outline(
-    pack: Pack, nodes: Iterable[Node], query: str, texts: Mapping[str, str] | None = None
-) -> tuple[Node, ...]:
-    """The nodes that match every word of `query`, with the nodes above them for context.
-
-    A matching node keeps only its matching descendants, so a search narrows the map to
-    what was asked for instead of dragging whole branches along. `texts` holds each item's
-    `search_text` made once, so a search does not rebuild them all.
-    """
-    words = query.casefold().split()
-    if not words:
-        return tuple(nodes)
-
-    def matches(node: Node) -> bool:
-        if node.item_id == VOCABULARY:
-            text = node.label.casefold() if not node.children else ""
-        elif node.item_id:
-            known = texts.get(node.item_id) if texts is not None else None
-            text = known if known is not None else search_text(pack, pack.item(node.item_id))
-        else:
-            text = ""
-        return all(word in text for word in words)
-
-    def prune(node: Node) -> Node | None:
-        kept = tuple(child for child in map(prune, node.children) if child is not None)
-        if kept or matches(node):
-            return Node(node.label, node.item_id, kept)
-        return None
-
-    return tuple(node for node in map(prune, nodes) if node is not None)

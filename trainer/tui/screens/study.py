@@ -18,20 +18,14 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Tree
+from textual.widgets import Footer, Input
 from textual.worker import Worker, WorkerState
 
 from trainer.packs.model import Pack
-from trainer.tui.outline import (
-    VOCABULARY,
-    VOCABULARY_NOTE,
-    Node,
-    build_outline,
-    filter_outline,
-    search_text,
-)
+from trainer.tui.map_rows import Shown, everything, flatten, search
+from trainer.tui.outline import VOCABULARY, VOCABULARY_NOTE, outline_rows, search_text
 from trainer.tui.passage import fold_source
-from trainer.tui.widgets.argument_tree import ArgumentTree
+from trainer.tui.widgets.argument_map import ArgumentMap
 from trainer.tui.widgets.item_detail import ItemDetail
 from trainer.tui.widgets.title_bar import TitleBar
 
@@ -50,18 +44,23 @@ TIMING = StudyTiming()
 
 @dataclass(frozen=True, slots=True)
 class StudyMap:
-    """What the worker prepares: the outline, and the folded text each item is found by."""
+    """What the worker prepares: the whole map, flattened, with the folded text each node is
+    found by (so a search is one pass over prepared strings)."""
 
-    outline: tuple[Node, ...]
-    texts: Mapping[str, str]
+    whole: Shown
 
 
 def prepare(pack: Pack) -> StudyMap:
     """The study screen's data, built off the UI thread (linear in the pack and article)."""
     if pack.source_text:
         fold_source(pack.source_text)  # so each item's passage is a plain find later
-    texts = {item.id: search_text(pack, item) for item in pack}
-    return StudyMap(build_outline(pack), texts)
+    texts: Mapping[str, str] = {item.id: search_text(pack, item) for item in pack}
+    return StudyMap(everything(flatten(outline_rows(pack), texts)))
+
+
+def waiting() -> Shown:
+    """The map while the worker prepares the real one."""
+    return everything(flatten([(0, "Reading the argument\u2026", "")], {}))
 
 
 class StudyScreen(Screen[None]):
@@ -81,10 +80,10 @@ class StudyScreen(Screen[None]):
         super().__init__()
         self.pack = pack
         self.timing = timing
-        self.outline: tuple[Node, ...] = ()
+        self.whole = waiting()
+        """Every node of the map (a placeholder until the worker has built it)."""
         self.ready = False
         """True once the map is built and shown (tests wait for it)."""
-        self._texts: Mapping[str, str] = {}
         self._pending_search: Timer | None = None
         self.sub_title = f"Study: {pack.title}"
 
@@ -93,16 +92,14 @@ class StudyScreen(Screen[None]):
         with Horizontal(id="study-columns"):
             with Vertical(id="map-column"):
                 yield Input(placeholder="Search the map (/)", id="search", select_on_focus=False)
-                yield ArgumentTree(id="map")
+                yield ArgumentMap(self.whole, id="map")
             yield ItemDetail(id="detail")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#map").border_title = "Argument map"
         self.query_one("#detail").border_title = "Details"
-        tree = self.query_one("#map", ArgumentTree)
-        tree.show((Node("Reading the argument\u2026"),), expand_all=False)
-        tree.focus()
+        self.query_one("#map", ArgumentMap).focus()
         self._prepare()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="study-map")
@@ -110,8 +107,8 @@ class StudyScreen(Screen[None]):
         return prepare(self.pack)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="study-search")
-    def _filter(self, text: str) -> tuple[str, tuple[Node, ...]]:
-        return text, filter_outline(self.pack, self.outline, text, self._texts)
+    def _filter(self, text: str) -> tuple[str, Shown]:
+        return text, search(self.whole.forest, text, self.whole)
 
     @on(Worker.StateChanged)
     def _worker_done(self, event: Worker.StateChanged) -> None:
@@ -122,26 +119,26 @@ class StudyScreen(Screen[None]):
         elif event.state is not WorkerState.SUCCESS:
             return
         elif group == "study-map" and isinstance(result, StudyMap):
-            self.outline, self._texts = result.outline, result.texts
+            self.whole = result.whole
             self.ready = True
-            self._show(self.filter_text, self.outline)
+            self._show(self.whole)
             if self.filter_text:
                 self._filter(self.filter_text)
         elif group == "study-search" and isinstance(result, tuple):
-            text, nodes = result
-            if text == self.filter_text:  # not overtaken by a newer search
-                self._show(text, nodes)
+            text, shown = result
+            if text == self.filter_text and isinstance(shown, Shown):  # not overtaken
+                self._show(shown)
 
-    def _show(self, text: str, nodes: tuple[Node, ...]) -> None:
-        self.query_one("#map", ArgumentTree).show(nodes, expand_all=True, highlight=text)
-        if not nodes:
+    def _show(self, shown: Shown) -> None:
+        self.query_one("#map", ArgumentMap).show(shown)
+        if not shown.nodes:
             self.query_one("#detail", ItemDetail).show_heading("Nothing in this pack matches.")
 
     def watch_filter_text(self, text: str) -> None:
         if not self.ready:
             return  # the map is shown filtered when it is built
         if not text.split():
-            self._show(text, self.outline)  # clearing the search is instant: nothing to filter
+            self._show(self.whole)  # clearing the search is instant: nothing to filter
         else:
             self._filter(text)
 
@@ -160,12 +157,12 @@ class StudyScreen(Screen[None]):
 
     @on(Input.Submitted, "#search")
     def _search_done(self) -> None:
-        self.query_one("#map", ArgumentTree).focus()
+        self.query_one("#map", ArgumentMap).focus()
 
-    @on(Tree.NodeHighlighted, "#map")
-    def _item_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+    @on(ArgumentMap.Highlighted, "#map")
+    def _item_highlighted(self, event: ArgumentMap.Highlighted) -> None:
         detail = self.query_one("#detail", ItemDetail)
-        item_id = event.node.data
+        item_id = event.item_id
         if item_id == VOCABULARY:
             detail.show_heading(VOCABULARY_NOTE)
         elif item_id:
