@@ -8,22 +8,23 @@ or the summary) waits in `_pending` until then.
 
 Every list of events the session returns goes to the screen's `EventLog` as it is returned
 (the app passes one that records attempts in the progress store), before any of it is shown.
+Grading an answer on a worker is the base class's (`trainer.tui.screens.answer_grading`);
+the session is built by `trainer.tui.quiz_session`; the hints and the checklist of a question
+that wants several answers are widgets of their own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, ClassVar, Protocol
+from typing import ClassVar
 
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.reactive import reactive, var
-from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import Footer, Input, Label, ProgressBar, Static
+from textual.reactive import reactive
+from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
 from trainer.packs.model import Pack
@@ -39,12 +40,13 @@ from trainer.quiz.events import (
     VerdictEvent,
 )
 from trainer.quiz.modes import Mode
-from trainer.quiz.protocols import GraderFactory, default_grader
+from trainer.quiz.protocols import GraderFactory
 from trainer.quiz.questions import QuestionKind
-from trainer.quiz.review import questions_for
 from trainer.quiz.session import EndReason, Phase, Session
 from trainer.tui.footer_keys import footer_keys
 from trainer.tui.modes import MODE_INFO
+from trainer.tui.quiz_session import QUESTION_NAMES, EventLog, make_session
+from trainer.tui.screens.answer_grading import GradesAnswers, placeholder_after
 from trainer.tui.screens.confirm import ConfirmScreen
 from trainer.tui.text import plain
 from trainer.tui.widgets.checklist import Checklist
@@ -54,47 +56,12 @@ from trainer.tui.widgets.feedback import (
     result_content,
     verdict_content,
 )
+from trainer.tui.widgets.hints import Hints
+from trainer.tui.widgets.quiz_status import QuizStatus
 from trainer.tui.widgets.title_bar import TitleBar
 
-QUESTION_NAMES: dict[str, str] = {kind.value: kind.display_name for kind in QuestionKind}
 
-
-_GRADING = "Grading your answer\u2026"
-GRADING_NOTE_AFTER = 0.1
-"""Seconds a grade may take before the answer box says it is grading (and the keys that
-would touch the session are dimmed): most grades take a few milliseconds."""
-
-
-class EventLog(Protocol):
-    """Where a quiz's events go as they happen (`trainer.tui.progress.SessionLog`)."""
-
-    def consume(self, events: Sequence[Event]) -> None: ...
-
-
-def make_session(
-    pack: Pack,
-    mode: str,
-    *,
-    seed: int | None,
-    clock: Callable[[], float] | None,
-    items: tuple[str, ...] = (),
-    grader: GraderFactory | None = None,
-) -> Session:
-    """A session with the pack's grader built up front (it takes a moment on a big pack).
-
-    With `items` ("practise these again"), the engine picks the questions that ask for
-    those items, most urgent first, in place of the mode's plan.
-    """
-    build = grader or default_grader
-    options: dict[str, Any] = {"seed": seed, "grader": build(pack)}
-    if clock is not None:
-        options["clock"] = clock
-    if items:
-        options["questions"] = questions_for(pack, items)
-    return Session(pack, mode, **options)
-
-
-class QuizScreen(Screen[SummaryEvent | None]):
+class QuizScreen(GradesAnswers):
     """Asks the session's questions; dismisses with the session's summary when it ends."""
 
     CSS_PATH = "quiz.tcss"
@@ -110,12 +77,6 @@ class QuizScreen(Screen[SummaryEvent | None]):
 
     awaiting_next: reactive[bool] = reactive(False, init=False)
     """A question has ended and its result is shown; Enter moves on."""
-    grading: var[bool] = var(False, init=False)
-    """An answer is being graded on a worker thread; the session is not touched meanwhile.
-
-    Not a repainting reactive, and the answer stays in the box until its verdict (see
-    `_take_back_answer`): a frame drawn between Enter and the verdict put Textual's next
-    frame 17 to 33 ms later, so the verdict took 42 ms to show in place of 16."""
 
     def __init__(
         self,
@@ -139,18 +100,11 @@ class QuizScreen(Screen[SummaryEvent | None]):
         self.session: Session | None = None
         self.summary: SummaryEvent | None = None
         self._pending: list[Event] = []
-        self._scores: dict[str, tuple[int, int]] = {}
         self._question: QuestionEvent | None = None
         self._last_verdict: VerdictEvent | None = None
-        self._hints: list[tuple[str | None, Content]] = []
-        """The hints shown for the open question, each with the target it is about."""
         self._end_when_graded = False
         self._submit_when_ready = False
         """Enter was pressed on an answer before the first question was ready."""
-        self._placeholder_before = ""
-        self._submitted: str | None = None
-        """The answer being graded, still in the box until its verdict is shown."""
-        self._grading_note: Timer | None = None
         self._footer = Footer()
         self._footer_shown: tuple[object, ...] | None = None
         """What the footer was last told to show (`refresh_bindings`)."""
@@ -182,13 +136,10 @@ class QuizScreen(Screen[SummaryEvent | None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Vertical(id="quiz"):
-            with Horizontal(id="status"):
-                yield Label(id="counter", markup=False)
-                yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
-                yield Label("No score yet", id="score", markup=False)
+            yield QuizStatus(id="status")
             with VerticalScroll(id="question", can_focus=False):
                 yield Static(Content.styled("Preparing the quiz\u2026", "$text-muted"), id="prompt")
-                yield Static(id="hints")
+                yield Hints(id="hints")
                 yield Checklist(id="checklist")
             # Enabled and focused from the start: what is typed while the session is being
             # prepared stays in the box for the first question.
@@ -218,9 +169,6 @@ class QuizScreen(Screen[SummaryEvent | None]):
 
     @on(Worker.StateChanged)
     def _prepared(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == "grade":
-            self._graded(event)
-            return
         if event.worker.group != "session":
             return
         if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Session):
@@ -230,9 +178,7 @@ class QuizScreen(Screen[SummaryEvent | None]):
                 self.dismiss(None)
                 return
             self.session = session
-            self.query_one("#progress", ProgressBar).update(
-                total=max(1, len(session.questions)), progress=0
-            )
+            self.query_one(QuizStatus).begin(len(session.questions))
             self.act(session.start())
         elif event.state is WorkerState.ERROR:
             error = event.worker.error
@@ -259,8 +205,7 @@ class QuizScreen(Screen[SummaryEvent | None]):
         elif isinstance(event, VerdictEvent):
             self._show_verdict(event)
         elif isinstance(event, HintEvent):
-            self._hints.append((event.item_id, hint_content(event)))
-            self._show_hints()
+            self.query_one("#hints", Hints).add(event.item_id, hint_content(event))
         elif isinstance(event, ResultEvent):
             self._show_result(event)
         elif isinstance(event, ReviewEvent):
@@ -278,17 +223,13 @@ class QuizScreen(Screen[SummaryEvent | None]):
         self._question = event
         self._last_verdict = None
         name = QUESTION_NAMES.get(event.kind, event.kind)
-        self.query_one("#counter", Label).update(f"Question {event.number} of {event.total}")
+        self.query_one(QuizStatus).asking(event.number, event.total)
         self.query_one("#prompt", Static).update(
             Content.assemble((name.capitalize(), "bold $text-accent"), "\n", plain(event.prompt))
         )
-        self._hints.clear()
-        self._show_hints()
+        self.query_one("#hints", Hints).clear()
         checklist = self.query_one("#checklist", Checklist)
-        checklist.display = QuestionKind(event.kind).recall or event.more
-        checklist.wanted = event.expects
-        checklist.named = ()
-        checklist.missed = ()
+        checklist.ask(event.expects, shown=QuestionKind(event.kind).recall or event.more)
         self.query_one("#feedback", FeedbackPanel).clear()
         answer = self.query_one("#answer", Input)
         answer.disabled = False
@@ -302,11 +243,6 @@ class QuizScreen(Screen[SummaryEvent | None]):
             if answer.value.strip():
                 self._submit(answer.value)
 
-    def _show_hints(self) -> None:
-        hints = self.query_one("#hints", Static)
-        hints.update(Content("\n").join(content for _, content in self._hints))
-        hints.display = bool(self._hints)
-
     def _show_verdict(self, event: VerdictEvent) -> None:
         self._last_verdict = event
         outcome = str(event.verdict.outcome)
@@ -315,43 +251,26 @@ class QuizScreen(Screen[SummaryEvent | None]):
             verdict_content(self.pack, event, reveal=reveal)
         )
         if outcome == "correct" and event.item_id:
-            checklist = self.query_one("#checklist", Checklist)
             named = (event.item_id, *event.also_named)
-            for item_id in named:
-                label = self.pack.item(item_id).label  # short: a whole answer is cut at 80
-                if label not in checklist.named:
-                    checklist.named = (*checklist.named, label)
-            # Hints about an answer now named would only crowd out the ones still useful.
-            self._hints = [hint for hint in self._hints if hint[0] not in named]
-            self._show_hints()
+            # Each by its label: short, where a whole answer is cut at 80 columns.
+            self.query_one("#checklist", Checklist).tick(self.pack.item(i).label for i in named)
+            self.query_one("#hints", Hints).drop_about(named)
         if not self.awaiting_next:  # "I was right" on an ended question: Enter still moves on
-            self.query_one("#answer", Input).placeholder = self._placeholder(event.state)
+            recall = self._question is not None and QuestionKind(self._question.kind).recall
+            self.query_one("#answer", Input).placeholder = placeholder_after(event.state, recall)
         self.refresh_bindings()
 
-    def _placeholder(self, state: AnswerState) -> str:
-        recall = self._question is not None and QuestionKind(self._question.kind).recall
-        if state is AnswerState.SAY_MORE:
-            if recall:
-                return "Say more: add what you left out"
-            return "Say more: add what you left out (Enter alone to settle)"
-        if state is AnswerState.MORE:
-            return "Name another, or press Enter to move on"
-        return "Name another (Enter to submit)" if recall else "Try again (Enter to submit)"
-
     def _show_result(self, event: ResultEvent) -> None:
-        self._scores[event.question] = (event.score, event.max)
-        score = sum(points for points, _ in self._scores.values())
-        maximum = sum(most for _, most in self._scores.values())
-        self.query_one("#score", Label).update(f"Score {score}/{maximum}")
+        status = self.query_one(QuizStatus)
+        status.scored(event.question, event.score, event.max)
         feedback = self.query_one("#feedback", FeedbackPanel)
         feedback.show_result(result_content(self.pack, event))
-        checklist = self.query_one("#checklist", Checklist)
-        checklist.missed = tuple(
+        self.query_one("#checklist", Checklist).miss(
             self.pack.item(missed.id).label for missed in event.missed if missed.answer
         )
         if event.revised:
             return
-        self.query_one("#progress", ProgressBar).advance(1)
+        status.done()
         answer = self.query_one("#answer", Input)
         answer.value = ""
         answer.placeholder = "Press Enter for the next question"
@@ -364,17 +283,6 @@ class QuizScreen(Screen[SummaryEvent | None]):
 
     # -- input and actions ------------------------------------------------------------------
 
-    def on_key(self, event: events.Key) -> None:
-        """Typing goes to the answer box wherever the focus is (the feedback pane after Tab,
-        or nothing yet while the screen opens), so no letter is lost without a sign."""
-        answer = self.query_one("#answer", Input)
-        if event.is_printable and event.character and not answer.disabled:
-            # The box takes its own keys; one that reaches the screen was meant for it.
-            answer.focus()
-            answer.insert_text_at_cursor(event.character)
-            event.stop()
-            event.prevent_default()
-
     @on(Input.Submitted, "#answer")
     def submit(self, event: Input.Submitted) -> None:
         if self.session is None and self._question is None:
@@ -385,69 +293,14 @@ class QuizScreen(Screen[SummaryEvent | None]):
     def _submit(self, text: str) -> None:
         if self.session is None or self.session.finished or self.awaiting_next or self.grading:
             return  # while grading, what is typed stays in the box for the next Enter
-        self._submitted = text
-        self.grading = True
-        self._grade(self.session, text)
+        self.grade_answer(self.session, text)
 
-    @work(thread=True, exit_on_error=False, group="grade")
-    def _grade(self, session: Session, text: str) -> list[Event]:
-        """Grade off the UI thread: a long answer or a big pack must not freeze the keys."""
-        return session.answer(text)
-
-    def _graded(self, event: Worker.StateChanged) -> None:
-        if event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
-            self._take_back_answer()
-        if event.state is WorkerState.SUCCESS:
-            self.grading = False
-            events = event.worker.result
-            self.act(events if isinstance(events, list) else [])
-        elif event.state is WorkerState.ERROR:
-            self.grading = False
-            error = event.worker.error
-            self.notify(
-                f"Could not grade that answer: {type(error).__name__}: {error}",
-                severity="error",
-                markup=False,
-            )
-        else:
-            return
+    def answer_graded(self, events: Sequence[Event] | None) -> None:
+        if events is not None:
+            self.act(events)
         if self._end_when_graded:
             self._end_when_graded = False
             self._end_now()
-
-    def watch_grading(self, grading: bool) -> None:
-        answer = self.query_one("#answer", Input)
-        if grading:
-            # Said only if the grade takes a while: a quick one should not cost a frame.
-            self._grading_note = self.set_timer(GRADING_NOTE_AFTER, self._say_grading)
-            return
-        if self._grading_note is not None:
-            self._grading_note.stop()
-            self._grading_note = None
-        if answer.placeholder == _GRADING:  # nothing shown since (an empty answer, an error)
-            answer.placeholder = self._placeholder_before
-        self.refresh_bindings()
-
-    def _take_back_answer(self) -> None:
-        """Take the answer being graded out of the box, keeping what was typed after it."""
-        text, self._submitted = self._submitted, None
-        answer = self.query_one("#answer", Input)
-        if text is not None and text in answer.value:
-            answer.value = answer.value.replace(text, "", 1)
-            answer.cursor_position = len(answer.value)
-
-    @on(Input.Changed, "#answer")
-    def _typed_while_grading(self) -> None:
-        """A key typed while the answer is graded starts the next answer in an empty box."""
-        if self.grading and self._submitted is not None:
-            self._take_back_answer()
-
-    def _say_grading(self) -> None:
-        if self.grading:
-            self._take_back_answer()
-            answer = self.query_one("#answer", Input)
-            self._placeholder_before, answer.placeholder = answer.placeholder, _GRADING
-            self.refresh_bindings()
 
     def refresh_bindings(self) -> None:
         """Tell the footer about the keys only when what it would show has changed.

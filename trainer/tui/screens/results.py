@@ -23,7 +23,7 @@ from trainer.quiz.questions import QuestionKind
 from trainer.quiz.scoring import ItemTally
 from trainer.tui.modes import MODE_INFO
 from trainer.tui.outline import KIND_NAMES
-from trainer.tui.screens.quiz import QUESTION_NAMES
+from trainer.tui.quiz_session import QUESTION_NAMES
 from trainer.tui.text import plain, plain_text
 from trainer.tui.widgets.title_bar import TitleBar
 

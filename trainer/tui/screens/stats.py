@@ -26,7 +26,7 @@ from trainer.progress.report import render
 from trainer.progress.stats import DueCounts, Stats, Tally, accuracy_chart
 from trainer.tui.context import context_of
 from trainer.tui.progress import StoreUnavailable, pack_stats
-from trainer.tui.screens.quiz import QUESTION_NAMES
+from trainer.tui.quiz_session import QUESTION_NAMES
 from trainer.tui.text import plain
 from trainer.tui.widgets.due_for_review import due_content
 from trainer.tui.widgets.title_bar import TitleBar

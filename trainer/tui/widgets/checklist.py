@@ -7,6 +7,8 @@ order named, so the list never hints at which answers remain.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -30,6 +32,24 @@ class Checklist(Static):
     wanted: reactive[int] = reactive(0, layout=True)
     named: reactive[tuple[str, ...]] = reactive((), layout=True)
     missed: reactive[tuple[str, ...]] = reactive((), layout=True)
+
+    def ask(self, wanted: int, *, shown: bool) -> None:
+        """A new question that wants `wanted` answers; `shown` when it takes several (or
+        is a recall question), else the checklist takes no space."""
+        self.display = shown
+        self.wanted = wanted
+        self.named = ()
+        self.missed = ()
+
+    def tick(self, answers: Iterable[str]) -> None:
+        """Tick these model answers, once each, after those already named."""
+        for answer in answers:
+            if answer not in self.named:
+                self.named = (*self.named, answer)
+
+    def miss(self, answers: Iterable[str]) -> None:
+        """The question is over: cross these out, the answers not named."""
+        self.missed = tuple(answers)
 
     def render(self) -> Content:
         lines = [
