@@ -131,3 +131,66 @@ def test_another_first_name_before_the_surname_is_a_wrong_name() -> None:
     for right in ("jane austen", "austen", "janet austen", "charlie dickens", "mr dickens"):
         item_id = "dickens" if "dickens" in right else "austen"
         assert grader.grade(right, item_id).outcome is Outcome.CORRECT, right
+
+
+def _trade_pack() -> Pack:
+    """A trade dispute that France and Germany run through (both are common to the pack):
+    one item turns on which country acts, one names them only in passing."""
+
+    def claim(item_id: str, text: str, canonical: str, *accept: str) -> object:
+        return item(item_id, Kind.PREMISE, text, Answer(canonical=canonical, accept=accept))
+
+    items = (
+        claim("thesis", "France and Germany should settle the steel dispute.", "settle it"),
+        claim(
+            "first-move",
+            "France should lift its steel tariff first.",
+            "France should lift the steel tariff first",
+            "Paris should drop its tariff on steel first",
+        ),
+        claim(
+            "talks",
+            "Both sides lose from a long dispute, says the report on France and Germany.",
+            "a long dispute hurts both sides",
+            "both lose from dragging it out",
+            "the dispute costs both economies",
+            "France and Germany both lose from a long dispute",
+        ),
+        claim("germany-exports", "Germany exports most of its steel.", "Germany exports steel"),
+        claim("france-jobs", "France protects steel jobs.", "France protects steel jobs"),
+    )
+    return Pack(id="trade", title="Trade", version="1", items=items)  # type: ignore[arg-type]
+
+
+def test_a_country_the_pack_runs_on_is_wrong_where_it_takes_the_place_the_key_names() -> None:
+    grader = Grader(_trade_pack())
+    swapped = grader.grade("Germany should lift the steel tariff first", "first-move")
+    assert (swapped.outcome, swapped.reason) == (Outcome.INCORRECT, Reason.WRONG_NAME)
+    assert "Germany" in swapped.explanation
+    # The key's own country beside it: named in passing, not in its place.
+    both = grader.grade("France should lift the steel tariff first, not Germany", "first-move")
+    assert both.reason is not Reason.WRONG_NAME
+    # A capital stands for its country.
+    capital = grader.grade("Paris should lift the steel tariff first", "first-move")
+    assert capital.outcome is Outcome.CORRECT
+
+
+def test_a_country_the_pack_runs_on_named_in_passing_is_no_wrong_name() -> None:
+    grader = Grader(_trade_pack())
+    # One phrasing of four names the countries: the answer does not turn on them.
+    verdict = grader.grade("a long dispute hurts both sides, Germany too", "talks")
+    assert verdict.reason is not Reason.WRONG_NAME
+    # An answer far from this item's key is another item's point, not the wrong party.
+    other = grader.grade("Germany exports most of its steel", "first-move")
+    assert other.reason is not Reason.WRONG_NAME
+
+
+def test_a_capital_and_its_country_stand_for_each_other() -> None:
+    table = gazetteer()
+    assert table.capital_of["moscow"] == "russia"
+    assert table.capital_of["russia"] == "moscow"
+    assert "washington" not in table.capital_of  # the state is listed, and is no capital
+    admitted = places_in("to deter North Korea")
+    assert stray_places(places_in("to deter Pyongyang"), admitted, frozenset()) == ()
+    assert stray_places(places_in("to deter Beijing"), admitted, frozenset()) == ()  # no city
+    assert stray_places(places_in("to deter China"), admitted, frozenset()) != ()

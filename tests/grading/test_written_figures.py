@@ -144,3 +144,15 @@ def test_more_precise(number: str, exact: str, expected: bool) -> None:
 def test_each_conversion_gives_the_metric_figure(unit: str, figure: float, metric: float) -> None:
     _, offset, factor = CONVERSIONS[unit]
     assert (figure + offset) * factor == pytest.approx(metric, abs=0.001)
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("bigger then the gains", ("bigger", "than", "the", "gains")),
+        ("more then enough", ("more", "than", "enough")),
+        ("after then we left", ("after", "then", "we", "left")),  # no comparative
+    ],
+)
+def test_then_after_a_comparative_reads_as_than(text: str, tokens: tuple[str, ...]) -> None:
+    assert normalise(text).tokens == tokens

@@ -105,7 +105,8 @@ def gather(contradictions: Contradictions, index: int, pool: frozenset[int] | No
         several=pool is not None and len(pool) > 1,
         figure=_stray_number(admits, figures, pack, light=not key.groups)
         or wrong_time(admits, figures, pack),
-        stray_names=_stray_names(key, admits, answer, pack) + _stray_places(admits, answer, pack),
+        stray_names=_stray_names(key, admits, answer, pack)
+        + _stray_places(admits, answer, pack, close=score.raw >= key.thresholds.partial),
         has_key_figure=bool(figures.numbers & admits.figures.numbers),
         listed_short=listed_short(key, answer.content),
         fuzzy=answer.fuzzy,
@@ -342,11 +343,15 @@ def _same_spans(admits: Admits, figures: Figures, pack: PackIndex) -> tuple[str,
     )
 
 
-def _stray_places(admits: Admits, answer: Answer, pack: PackIndex) -> tuple[str, ...]:
-    """Places of the kind the item names that it does not name: "China" for North Korea."""
+def _stray_places(admits: Admits, answer: Answer, pack: PackIndex, close: bool) -> tuple[str, ...]:
+    """Places of the kind the item names that it does not name: "China" for North Korea.
+    A place the pack runs on counts only in an answer `close` to the item's key (at least
+    partly right by its words): "Russia will act with restraint" to a question on another
+    of Roberts's claims is another item's point, not the wrong party in this one's."""
     if not admits.places:
         return ()
-    strays = stray_places(places_in(answer.text), admits.places, pack.common)
+    keyed = admits.key_places if close else frozenset()
+    strays = stray_places(places_in(answer.text), admits.places, pack.common, keyed)
     return tuple(place.name for place in strays)
 
 

@@ -30,7 +30,7 @@ from trainer.grading.lexicon import ENGLISH
 from trainer.grading.matching import Matcher, WordTable
 from trainer.grading.names import common_names, pack_names
 from trainer.grading.normalise import BREAK
-from trainer.grading.places import item_places
+from trainer.grading.places import admitted_places
 from trainer.grading.reading import Reading, read
 from trainer.grading.terms import Group, Term, WordTerm, find_term, word_term_parity
 from trainer.grading.tuning import DEFAULT, Tuning
@@ -304,7 +304,7 @@ class PackIndex:
             found = Admits(
                 self._figures(key.item, key.right),
                 self._names(key.item, key.right),
-                item_places(key.item, tuple(p.text for p in key.right)),
+                *admitted_places(key.item, key.right, self.tuning.key_place_share),
             )
             self._admits[index] = found
         return found

@@ -116,6 +116,8 @@ class Admits:
     """People the item may name: those in its key, text and speaker."""
     places: frozenset[Place] = frozenset()
     """Places and organisations the item may name: those in its key, texts and passage."""
+    key_places: frozenset[Place] = frozenset()
+    """...of which those its right phrasings name: the places its answer turns on."""
 
 
 def key_figures(

@@ -9,13 +9,23 @@ person is a wrong name. Names that are also English words count only when capita
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 from trainer.grading.lexicon.organisations import IRREGULAR_DEMONYMS
 from trainer.grading.lexicon.places import DEMONYM_ENDINGS, Gazetteer, PlaceKind, gazetteer
 from trainer.grading.normalise import fold
 from trainer.packs.model import Item
+
+
+class HasText(Protocol):
+    """Anything with the text of a phrasing."""
+
+    @property
+    def text(self) -> str: ...
+
 
 _WORD = re.compile(r"[^\W\d_]+(?:[.'\u2019][^\W\d_]+)*", re.UNICODE)
 """A word, apostrophes and the dots of "U.S." inside it."""
@@ -85,21 +95,66 @@ def _name_at(folded: list[str], at: int, table: Gazetteer) -> int:
 
 
 def stray_places(
-    answer: frozenset[Place], admitted: frozenset[Place], common: frozenset[str]
+    answer: frozenset[Place],
+    admitted: frozenset[Place],
+    common: frozenset[str],
+    key_places: frozenset[Place] = frozenset(),
 ) -> tuple[Place, ...]:
-    """The answer's places of a kind the item admits that the item does not admit, leaving
-    out those the whole pack runs on (`common`: "Russia" in a pack on the war)."""
+    """The answer's places of a kind the item admits that the item does not admit. A capital
+    and its country stand for each other ("Pyongyang" is admitted where "North Korea" is).
+
+    A place the whole pack runs on (`common`: "Russia" in a pack on the war) is named in
+    passing in many right answers, so it is wrong only where it takes the place of one the
+    key itself names (`key_places`), of its kind, that the answer leaves out: "Russia should
+    push for talks" where the key says the US; not "the US should, not Russia", nor "any
+    deal with Russia" for a key that names no country.
+    """
     kinds = {place.kind for place in admitted}
-    names = {place.name for place in admitted}
+    names = _with_capitals({place.name for place in admitted})
+    keyed = {place.kind for place in key_places}
+    named = {place.kind for place in answer if place.name in names}
     return tuple(
         sorted(
             place
             for place in answer
             if place.kind in kinds
             and place.name not in names
-            and not set(place.name.split()) <= common
+            and not (
+                set(place.name.split()) <= common
+                and (place.kind not in keyed or place.kind in named)
+            )
         )
     )
+
+
+def admitted_places(
+    item: Item, right: Sequence[HasText], share: float
+) -> tuple[frozenset[Place], frozenset[Place]]:
+    """The places an item admits (`item_places`), and those its answer turns on
+    (`key_places`), from its right phrasings."""
+    texts = tuple(phrasing.text for phrasing in right)
+    return item_places(item, texts), key_places(texts, share)
+
+
+def key_places(phrasings: tuple[str, ...], share: float) -> frozenset[Place]:
+    """The places an item's answer turns on: those at least `share` of its right phrasings
+    name, a capital counting for its country and a country for its capital."""
+    if not phrasings:
+        return frozenset()
+    named = [places_in(text) for text in phrasings]
+    counts: dict[Place, int] = {}
+    for places in named:
+        names = _with_capitals({place.name for place in places})
+        for place in {p for places_ in named for p in places_}:
+            if place.name in names:
+                counts[place] = counts.get(place, 0) + 1
+    return frozenset(place for place, count in counts.items() if count >= share * len(named))
+
+
+def _with_capitals(names: set[str]) -> set[str]:
+    """The names, and the capital of each country and country of each capital among them."""
+    capital_of = gazetteer().capital_of
+    return names | {capital_of[name] for name in names if name in capital_of}
 
 
 def item_places(item: Item, phrasings: tuple[str, ...]) -> frozenset[Place]:

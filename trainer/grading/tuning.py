@@ -128,6 +128,10 @@ class Tuning:
     # -- figures --------------------------------------------------------------------------
     key_number_share: float = 0.5
     """A figure in at least this share of an item's right phrasings is the one it turns on."""
+    key_place_share: float = 1 / 3
+    """A place (or its capital or country) in at least this share of an item's right
+    phrasings is one its answer turns on: "the US" in a conclusion that the US should push
+    for talks, not "Ukraine" in one phrasing of six that mentions it in passing."""
     same_span: float = 0.05
     """A span of time within this share of the key's is the key's in other units ("72
     months" for six years, "a fortnight" for 14 days)."""

@@ -64,6 +64,10 @@ class Gazetteer:
     stems: Mapping[str, str]
     """One-word countries by their name less its last letter ("russi" -> "russia"), for
     the adjectives that begin with it ("Russian", "Korean", "Ukrainian")."""
+    capital_of: Mapping[str, str]
+    """Each capital with its country, and each country with its capital: a capital stands
+    for its government ("Moscow might arm Tehran"), so where the key names the one, the
+    other is no wrong place."""
 
     def demonym_place(self, word: str) -> str | None:
         """The country an adjective of place names ("hungarian" -> "hungary"), if any."""
@@ -84,14 +88,18 @@ def gazetteer() -> Gazetteer:
     """The table and the lists, read once."""
     kinds: dict[str, PlaceKind] = {}
     needs_capital = set(NEEDS_CAPITAL)
+    capital_of: dict[str, str] = {}
     text = files(__package__).joinpath(TABLE).read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
-        shown, name, word = line.split("\t")
+        shown, name, word, country = line.split("\t")
         kinds.setdefault(name, PlaceKind(shown))
         if word:
             needs_capital.add(name)
+        if country and shown == PlaceKind.CITY.value:  # Washington the state is no capital
+            capital_of[name] = country
+            capital_of.setdefault(country, name)
     canonical: dict[str, str] = {}
     for names, kind in (
         (COUNTRY_ALIASES, PlaceKind.COUNTRY),
@@ -112,6 +120,7 @@ def gazetteer() -> Gazetteer:
         ),
         longest=max(len(name.split()) for name in kinds),
         starts=MappingProxyType(_starts(kinds)),
+        capital_of=MappingProxyType(capital_of),
         stems=MappingProxyType(
             {
                 name[:-1]: name

@@ -87,6 +87,10 @@ _WORD = r"(?<![\w])"
 _END = r"(?![\w])"
 
 
+_NOT_COMPARATIVES = r"(?:aft|ov|und|nev|ev|eith|wheth|togeth|oth)er"
+"""Words ending in "er" that are no comparative: "after then" is no "after than"."""
+
+
 def _phrase(pattern: str) -> re.Pattern[str]:
     return re.compile(_WORD + "(?:" + pattern + ")" + _END)
 
@@ -131,6 +135,12 @@ PHRASES: tuple[Rule, ...] = (
     # "Not as dense as water" orders the two as "less dense than water" does, which the
     # reading's comparisons know; read as a negation, it flipped the words it shares.
     (_phrase(r"not (?:as|so) (\w+) as"), r" less \1 than ", ("not as ", "not so ")),
+    # "Bigger then the gains": the comparison a student meant, which "then" would hide.
+    (
+        _phrase(r"((?!" + _NOT_COMPARATIVES + r")\w{2,}er|more|less|fewer|rather) then"),
+        r" \1 than ",
+        (" then",),
+    ),
     (_phrase(r"(?:tens|10s|10's) of thousands"), " tensofthousands ", ("of thousands",)),
     (_phrase(r"monthly"), " a month ", ("monthly",)),
     (_phrase(r"nukes"), " nuclear weapons ", ("nukes",)),
