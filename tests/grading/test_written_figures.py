@@ -11,6 +11,8 @@ import pytest
 from tests.grading.fixtures import question_bank
 from trainer.grading import Grader
 from trainer.grading.figures import more_precise
+from trainer.grading.lexicon.number_typos import REAL_WORDS
+from trainer.grading.lexicon.numbers import MISSPELT, NUMBER_WORDS
 from trainer.grading.lexicon.units import CONVERSIONS
 from trainer.grading.normalise import format_number, is_figure, normalise
 from trainer.grading.verdict import Outcome, Reason
@@ -156,3 +158,30 @@ def test_each_conversion_gives_the_metric_figure(unit: str, figure: float, metri
 )
 def test_then_after_a_comparative_reads_as_than(text: str, tokens: tuple[str, ...]) -> None:
     assert normalise(text).tokens == tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("fourtteen", ("14",)),  # a letter doubled
+        ("sevnteen lines", ("17", "lines")),  # one left out
+        ("twoo", ("2",)),
+        ("twenty-sevn", ("27",)),
+        ("fiev", ("5",)),  # two swapped
+        ("for the people", ("for", "the", "people")),  # English words of their own
+        ("a tree", ("a", "tree")),
+        ("the nile", ("the", "nile")),  # one letter changed is another word's typo
+        ("a thret", ("a", "thret")),
+        ("eighty", ("80",)),  # another number word, not "eight" misspelt
+    ],
+)
+def test_a_number_word_misspelt_by_a_letter_is_the_number(
+    text: str, tokens: tuple[str, ...]
+) -> None:
+    assert normalise(text).tokens == tokens
+
+
+def test_no_misspelt_number_is_an_english_word_or_two_numbers_apart() -> None:
+    assert not MISSPELT.keys() & REAL_WORDS
+    assert not MISSPELT.keys() & NUMBER_WORDS.keys()
+    assert "sixy" not in MISSPELT  # one letter from "six" and from "sixty"

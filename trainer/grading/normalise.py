@@ -21,7 +21,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from trainer.grading.lexicon.clauses import CLAUSE_WORDS
-from trainer.grading.lexicon.numbers import NUMBER_WORDS, SCALE_WORDS, SCALES, TRANSPOSED
+from trainer.grading.lexicon.numbers import MISSPELT, NUMBER_WORDS, SCALE_WORDS, SCALES
 from trainer.grading.lexicon.rewrites import CASED, CONTRACTIONS, PHRASES, Rule, Trigger
 from trainer.grading.lexicon.spellings import ABBREVIATIONS, MISSPELLINGS
 from trainer.grading.lexicon.suffixes import SUFFIXES
@@ -116,7 +116,7 @@ def _numbers_in_words(words: list[str]) -> list[str]:
     if not any(w in _NUMBERISH or w[0].isdigit() for w in words):
         return words  # most texts: no number at all
     out: list[str] = []
-    words = [TRANSPOSED.get(word, word) for word in words]
+    words = [MISSPELT.get(word, word) for word in words]
     i = 0
     while i < len(words):
         word = words[i]
@@ -159,7 +159,7 @@ def _numbers_in_words(words: list[str]) -> list[str]:
     return out
 
 
-_NUMBERISH = frozenset(NUMBER_WORDS) | frozenset(SCALES) | frozenset(TRANSPOSED)
+_NUMBERISH = frozenset(NUMBER_WORDS) | frozenset(SCALES) | frozenset(MISSPELT)
 
 
 def _spoken_year(words: list[str], i: int) -> tuple[int, int] | None:

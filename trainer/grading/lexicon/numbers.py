@@ -1,5 +1,7 @@
 """Numbers written as words: "thirty thousand" is 30000."""
 
+from trainer.grading.lexicon.number_typos import REAL_WORDS
+
 NUMBER_WORDS = {
     "zero": 0,
     "one": 1,
@@ -40,21 +42,37 @@ SCALE_WORDS = ("thousand", "thousands", "hundred", "hundreds", "million", "milli
 """Scale words a student misspells by one letter ("thousnds"), corrected before reading."""
 
 
-WORDS_OF_THEIR_OWN = frozenset({"there"})
-"""Swaps that are English words ("three" -> "there"): the only one among the swaps of the
-number words in Debian's wamerican list, checked when this list was written."""
+def one_letter_off(word: str) -> set[str]:
+    """The misspellings of a number word by one letter: one added (a letter doubled: "tenn",
+    "fourtteen"), one left out ("sevnteen"), two swapped ("fiev"). Never one changed: that
+    is how other words' typos look ("thret" for "threat" is no "three"). Three-letter words
+    only gain a letter ("twoo"): dropping one gives words of their own ("to")."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    found = {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in letters}
+    if len(word) >= MISSPELT_FROM:
+        found |= {word[:i] + word[i + 1 :] for i in range(len(word))}
+        found |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    found.discard(word)
+    return found
 
 
-def _swaps(word: str) -> set[str]:
-    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+MISSPELT_FROM = 4
+"""Number words this long may be misspelt any way by one letter; shorter ones only by one
+letter added."""
 
 
-TRANSPOSED = {
-    swapped: word
-    for word in NUMBER_WORDS
-    if len(word) >= 4
-    for swapped in _swaps(word)
-    if swapped != word and swapped not in NUMBER_WORDS and swapped not in WORDS_OF_THEIR_OWN
-}
-"""Number words with two letters swapped ("fiev", "eihgt"), read as the number. Shorter
-ones ("tow", "net") are words of their own."""
+def _misspelt() -> dict[str, str]:
+    by_variant: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for word in NUMBER_WORDS:
+        for variant in one_letter_off(word):
+            if by_variant.setdefault(variant, word) != word:
+                ambiguous.add(variant)  # "fife" is one letter from "five" and "fifty"
+    taken = REAL_WORDS | set(NUMBER_WORDS) | set(SCALES) | ambiguous
+    return {variant: word for variant, word in by_variant.items() if variant not in taken}
+
+
+MISSPELT = _misspelt()
+"""Number words misspelt by one letter ("sevnteen", "fourtteen", "twoo", "fiev"), read as
+the number; never an English word of its own (`number_typos.REAL_WORDS`: "fine", "for"),
+another number word ("eighty" is not "eight") or a misspelling of two."""
