@@ -64,7 +64,7 @@ class Tuning:
     """Weight of an answer word the pack never uses: it dilutes precision, gently."""
     beta: float = 1.0
     """F-beta weighting of word overlap: recall of the key against precision of the answer."""
-    light_beta: float = 2.5
+    light_beta: float = 3.5
     """The same for a light key (an item with no concept groups, say a plain question with
     a short answer and two or three accepted ones) and an answer longer than the phrasing:
     what the key asks for counts more than what the answer adds, so "Canberra, in the
