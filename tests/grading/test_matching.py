@@ -49,3 +49,14 @@ def test_repeated_words_are_remembered() -> None:
     _, matcher = _matcher("kursk")
     first = matcher.matches("kurks")
     assert matcher.matches("kurks") is first
+
+
+def test_lemmas_give_the_plain_form_in_the_spelling_wordnet_keeps() -> None:
+    from trainer.grading.matching import lemmas
+
+    assert "monopolize" in lemmas("monopolised")  # an -ed form, British spelling
+    assert "fiber" in lemmas("fibre")
+    assert "color" in lemmas("colour")
+    assert "specialization" in lemmas("specialisation")
+    assert lemmas("more") == ("more",)  # no ending of another spelling
+    assert lemmas("flour") == ("flour",)

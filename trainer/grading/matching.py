@@ -8,6 +8,7 @@ remembered, so a class's repeated words cost a dict lookup.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cache
@@ -304,19 +305,43 @@ def _reverse_synonyms() -> dict[str, tuple[str, ...]]:
 
 def lemmas(word: str) -> tuple[str, ...]:
     """The word and the plain forms it may be an inflection of, for a lookup in WordNet's
-    table of lemmas: "monopolies" -> "monopoly", "specialising" -> "specialise"."""
+    table of lemmas: "monopolies" -> "monopoly", "specialising" -> "specialise",
+    "monopolised" -> "monopolise"; each also in the American spelling
+    WordNet keeps ("monopolize", "fiber")."""
     forms = [word]
-    for ending, plain in (
-        ("ies", "y"),
-        ("es", ""),
-        ("s", ""),
-        ("ing", "e"),
-        ("ing", ""),
-        ("ed", ""),
-    ):
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
+    for ending, plain in _INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= LEMMA_STEM:
             forms.append(word[: -len(ending)] + plain)
-    return tuple(forms)
+    forms += [american for form in forms for american in _american(form)]
+    return tuple(dict.fromkeys(forms))
+
+
+LEMMA_STEM = 3
+"""What is left of a word once an inflection is taken off it is at least this long."""
+
+_INFLECTIONS = (
+    ("ies", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ing", "e"),
+    ("ing", ""),
+    ("ed", "e"),
+    ("ed", ""),
+)
+"""Endings of inflected forms and what the plain form ends in instead."""
+
+_BRITISH = (
+    (re.compile(r"(?<=\w\w)is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"(?<=\w\w[bt])re$"), "er"),
+    (re.compile(r"(?<=\w\w[lvnbmr])our$"), "or"),
+)
+"""British endings and their American spelling: "-ise", "-isation" as "-ize", "-ization";
+"-tre", "-bre" as "-ter", "-ber" ("centre", "fibre"); "-our" as "-or" ("colour")."""
+
+
+def _american(form: str) -> list[str]:
+    """The American spelling of a British form, which WordNet's table keeps, if it has one."""
+    return [pattern.sub(american, form) for pattern, american in _BRITISH if pattern.search(form)]
 
 
 def opposed_by_prefix(word: str, other: str) -> bool:
