@@ -3,6 +3,7 @@ kept from its last load: the summary of the pack on disk, never of an older file
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from tests.tui.conftest import make_app, open_app, screen_text, settle
 from trainer.packs import loader
+from trainer.tui.options import FIRST_FRAME_SWITCH_INTERVAL
 
 pytestmark = pytest.mark.asyncio
 
@@ -96,3 +98,19 @@ async def test_a_pack_that_no_longer_loads_shows_its_problems(
         await settle(pilot)
         assert app.pack is None and "article.txt" in app.pack_error
         assert "Could not open" in screen_text(app)
+
+
+async def test_the_first_frame_is_hurried_out_and_python_is_left_as_it_was(
+    small_pack_copy: Path, held_load: threading.Event
+) -> None:
+    """The thread switch interval is lowered only until the first frame is out (so the writer
+    thread sends it at once); grading and loading on workers then run at Python's own."""
+    before = sys.getswitchinterval()
+    seen: list[float] = []
+    app = make_app(small_pack_copy)
+    app.call_later(lambda: seen.append(sys.getswitchinterval()))  # before the first frame
+    async with app.run_test(size=(100, 30)) as pilot:
+        held_load.set()
+        await open_app(pilot)
+        assert seen == [FIRST_FRAME_SWITCH_INTERVAL]
+        assert sys.getswitchinterval() == before

@@ -9,6 +9,7 @@ its base (`trainer.tui.keeping`); how it was started is `trainer.tui.options.App
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
@@ -24,9 +25,11 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from trainer.locations import builtin_pack_dir
-from trainer.packs.summary import cached_summary, keep_summary, pack_digest
+from trainer.packs.summary import cached_summary
+from trainer.tui import pack_loading
 from trainer.tui.commands import TrainerCommands
 from trainer.tui.keeping import KeepsProgress
+from trainer.tui.options import FIRST_FRAME_SWITCH_INTERVAL
 from trainer.tui.options import AppOptions as AppOptions
 from trainer.tui.options import PackLoadError as PackLoadError
 from trainer.tui.options import screenshot_folder as screenshot_folder
@@ -80,6 +83,8 @@ class TrainerApp(KeepsProgress):
     def __init__(self, options: AppOptions | None = None) -> None:
         super().__init__(options)
         self._discovery_started = False
+        self._switch_interval = sys.getswitchinterval()
+        """Python's own, put back once the first frame is out."""
         if self._settings.theme in self.available_themes:
             self.theme = self._settings.theme
         else:
@@ -97,6 +102,9 @@ class TrainerApp(KeepsProgress):
         return self.options.pack_path or builtin_pack_dir()
 
     def on_mount(self) -> None:
+        # The first frame goes to the terminal as soon as it is drawn (the writer thread
+        # does not wait out the work after it): see FIRST_FRAME_SWITCH_INTERVAL.
+        sys.setswitchinterval(FIRST_FRAME_SWITCH_INTERVAL)
         if self.options.settings_notice:
             self.notify(
                 self.options.settings_notice, title="Settings", severity="warning", markup=False
@@ -105,6 +113,7 @@ class TrainerApp(KeepsProgress):
 
     def on_ready(self) -> None:
         """The first frame is drawn: only now start loading, so it does not compete with it."""
+        sys.setswitchinterval(self._switch_interval)
         if self.options.exit_after_first_frame:
             # After one more refresh, so the first frame has reached the terminal.
             self.call_after_refresh(self.exit)
@@ -141,28 +150,11 @@ class TrainerApp(KeepsProgress):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load")
     def _load(self, path: Path) -> Pack:
-        from trainer.packs.errors import PackError
-        from trainer.packs.loader import load_pack
-
-        digest = pack_digest(path)
-        try:
-            pack = load_pack(path)
-            keep_summary(path, pack, digest)
-            return pack
-        except PackError as error:
-            # The panel already names the pack, and long absolute paths would crowd it.
-            folder = path if path.is_dir() else path.parent
-            raise PackLoadError(error.report(relative_to=folder)) from None
+        return pack_loading.load_for_app(path)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="discover")
     def find_packs(self) -> tuple[PackEntry, ...]:
-        from trainer.packs.discovery import discover, pack_entry
-
-        found = discover(self.options.packs_dir)
-        given = self.options.pack_path
-        if given is not None and not any(Path(e.path) == given for e in found):
-            found.append(pack_entry(given, "given"))
-        return tuple(found)
+        return pack_loading.find_packs(self.options.packs_dir, self.options.pack_path)
 
     @on(Worker.StateChanged)
     def _worker_done(self, event: Worker.StateChanged) -> None:
@@ -230,8 +222,6 @@ class TrainerApp(KeepsProgress):
 
     def _quiz_on_stack(self, wanted: Callable[[QuizScreen], bool]) -> QuizScreen | None:
         """The first quiz on the stack that is `wanted`, if any."""
-        import sys
-
         # Not imported here: the first pack arrives while discovery imports on a worker.
         if "trainer.tui.screens.quiz" not in sys.modules:
             return None

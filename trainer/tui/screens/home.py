@@ -175,7 +175,8 @@ class HomeScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         """Back from a quiz (or anywhere): what is due may have changed."""
         self._refresh_due()
-        self._count_due_in_packs(self.trainer.catalogue)
+        if self.trainer.catalogue:  # none yet on the first frame: no worker to start for it
+            self._count_due_in_packs(self.trainer.catalogue)
 
     def _refresh_due(self) -> None:
         pack = self.trainer.pack
