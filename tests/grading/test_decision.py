@@ -74,7 +74,8 @@ def test_the_checks_run_in_the_documented_order() -> None:
     assert decide(replace(everything, known_wrong=None)).reason is Reason.OPPOSITE
     no_flip = replace(everything, known_wrong=None, opposite=False)
     assert decide(no_flip).reason is Reason.NEIGHBOUR
-    assert [rule.__name__ for rule in RULES][:6] == [
+    assert [rule.__name__ for rule in RULES][:7] == [
+        "yes_or_no",
         "nothing_to_grade",
         "known_mistake",
         "opposite",

@@ -185,3 +185,60 @@ def test_no_misspelt_number_is_an_english_word_or_two_numbers_apart() -> None:
     assert not MISSPELT.keys() & REAL_WORDS
     assert not MISSPELT.keys() & NUMBER_WORDS.keys()
     assert "sixy" not in MISSPELT  # one letter from "six" and from "sixty"
+
+
+def _yes_no_bank() -> Pack:
+    return question_bank(
+        "law",
+        (
+            "spoken",
+            "Can a spoken agreement be a binding contract?",
+            "Yes, usually, though some contracts must be in writing",
+            "yes, oral contracts are generally binding",
+        ),
+        ("minor", "Can a ten-year-old sign a binding loan?", "No", "no, a child cannot"),
+        ("fee", "What is an overdraft?", "spending more than you have in your account"),
+        ("rate", "What is the UK's basic rate of income tax?", "20%"),
+        ("allowance", "How much is the UK personal allowance?", "£12,570"),
+        ("tax-day", "When are US tax returns due?", "15 April", "April 15"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("answer", "item_id", "outcome"),
+    [
+        ("yes", "spoken", Outcome.CORRECT),  # no words to grade, yet the whole answer
+        ("yeah it can", "spoken", Outcome.CORRECT),
+        ("yes, usually it can", "spoken", Outcome.CORRECT),
+        ("no", "spoken", Outcome.INCORRECT),
+        ("no, it must be in writing", "spoken", Outcome.INCORRECT),
+        ("nope", "minor", Outcome.CORRECT),
+        ("yes", "minor", Outcome.INCORRECT),
+    ],
+)
+def test_a_yes_or_no_question_is_graded_on_its_yes_or_no(
+    answer: str, item_id: str, outcome: Outcome
+) -> None:
+    verdict = Grader(_yes_no_bank()).grade(answer, item_id)
+    assert verdict.outcome is outcome, verdict
+    assert verdict.reason is not Reason.EMPTY  # "there are no words here" would be false
+
+
+def test_yes_is_no_answer_to_a_question_that_asks_for_something_else() -> None:
+    assert Grader(_yes_no_bank()).grade("yes", "fee").outcome is Outcome.INCORRECT
+
+
+def test_an_or_beside_a_right_answer_is_no_hedge_unless_it_offers_another() -> None:
+    grader = Grader(_yes_no_bank())
+    fees = grader.grade("spending more than you have in your account, with interest or fees", "fee")
+    assert fees.reason is not Reason.HEDGED
+    weekend = grader.grade("april 15, unless it falls on a weekend or holiday", "tax-day")
+    assert weekend.outcome is Outcome.CORRECT
+    assert grader.grade("april 15 or april 30", "tax-day").reason is Reason.HEDGED
+
+
+def test_a_figure_that_no_rounding_gives_is_wrong() -> None:
+    grader = Grader(_yes_no_bank())
+    assert grader.grade("£12,570", "allowance").outcome is Outcome.CORRECT
+    assert grader.grade("about £12,600", "allowance").outcome is Outcome.CORRECT  # rounded
+    assert grader.grade("£12,500", "allowance").reason is Reason.WRONG_NUMBER  # no rounding

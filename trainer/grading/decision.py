@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from trainer.grading.facts import Facts
+from trainer.grading.facts import MAX_SCORE, Facts
 from trainer.grading.findings import Decision
 from trainer.grading.tuning import DEFAULT, Tuning
 from trainer.grading.verdict import Outcome, Reason
@@ -30,6 +30,28 @@ def nothing_to_grade(facts: Facts, tuning: Tuning) -> Decision | None:
     if facts.blank or facts.wordless:
         return Decision(Outcome.INCORRECT, 0, Reason.EMPTY, blank=facts.blank)
     return None
+
+
+def yes_or_no(facts: Facts, tuning: Tuning) -> Decision | None:
+    """ "No" to a question whose answer is "yes" is the opposite; a bare "yes" is right."""
+    if facts.yes_no is False:
+        return Decision(Outcome.INCORRECT, 0, Reason.OPPOSITE)
+    if facts.yes_no and facts.wordless:
+        return Decision(Outcome.CORRECT, MAX_SCORE, Reason.MATCH)
+    return None
+
+
+def yes_with_reasons(facts: Facts, tuning: Tuning) -> Decision | None:
+    """The key's yes or no, with words beside it that no check finds wrong, and either a
+    few ("yes, usually it can") or ones at least partly like the key's: right. A long
+    reason that says something else is graded as any answer is."""
+    if not facts.yes_no:
+        return None
+    if facts.content_words > tuning.vague_words and facts.score.raw < facts.key.thresholds.partial:
+        return None
+    return Decision(
+        Outcome.CORRECT, max(facts.score.raw, facts.key.thresholds.accept), Reason.MATCH
+    )
 
 
 def known_mistake(facts: Facts, tuning: Tuning) -> Decision | None:
@@ -164,6 +186,7 @@ def no_match(facts: Facts, tuning: Tuning) -> Decision:
 
 
 RULES: tuple[Rule, ...] = (
+    yes_or_no,
     nothing_to_grade,
     known_mistake,
     opposite,
@@ -171,6 +194,7 @@ RULES: tuple[Rule, ...] = (
     another_item,
     wrong_name,
     hedged,
+    yes_with_reasons,
     marked_wrong,
     marked_right,
     figure_given,

@@ -23,6 +23,7 @@ from trainer.grading.normalise import figure_value, format_number
 from trainer.grading.places import places_in, stray_places
 from trainer.grading.scoring import ItemScore, Scores, asked_words, listed_short
 from trainer.grading.tuning import Tuning
+from trainer.grading.yes_no import agrees
 from trainer.packs.model import Kind
 
 MAX_SCORE = 100.0
@@ -65,6 +66,9 @@ class Facts:
     """The key itself is a word or two ("Canberra"), so one word can be all of it."""
     example: int | None = None
     """The class's marked answer to the item this answer reads like, if one is that near."""
+    yes_no: bool | None = None
+    """For a key that answers yes or no: whether the answer gives the same; None where the
+    key or the answer gives neither."""
 
     @property
     def example_accepted(self) -> bool | None:
@@ -88,7 +92,8 @@ def gather(contradictions: Contradictions, index: int, pool: frozenset[int] | No
     answer, pack = scores.answer, scores.index
     key = pack.keys[index]
     score = scores.item(index)
-    base = Facts(key, score, answer.blank, not answer.content, len(answer.content))
+    says = agrees(key, answer.text)
+    base = Facts(key, score, answer.blank, not answer.content, len(answer.content), yes_no=says)
     if base.blank or base.wordless:
         return base
     figures = answer.reading.figures
@@ -115,6 +120,7 @@ def gather(contradictions: Contradictions, index: int, pool: frozenset[int] | No
         short_key=not key.groups
         and any(len(p.vids) <= pack.tuning.short_key_words for p in key.right),
         hedged=hedged(answer, key),
+        yes_no=says,
         only_key_figure=_only_key_figure(key, admits, answer, pack),
     )
 

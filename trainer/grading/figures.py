@@ -144,8 +144,9 @@ FIGURE_DIGITS = 18
 
 
 def rounded(number: str, exact: str, slack: float) -> bool:
-    """Whether `number` is `exact` rounded: within `slack` of it as a share, and rounder
-    (more zeros at the end): "8850" and "8800" for 8,849, never "8851" nor "30001"."""
+    """Whether `number` is `exact` rounded: within `slack` of it as a share, rounder (more
+    zeros at the end), and what rounding it gives: "8850" and "8800" for 8,849, never "8851",
+    "30001", nor "12,500" for 12,570."""
     if len(number) > FIGURE_DIGITS or len(exact) > FIGURE_DIGITS:
         return False  # no one rounds a figure that long, and int() of it may refuse
     if not (number.isdigit() and exact.isdigit()):
@@ -153,7 +154,14 @@ def rounded(number: str, exact: str, slack: float) -> bool:
     value, key = int(number), int(exact)
     if key < 1 / slack or abs(value - key) > slack * key:
         return False
-    return _zeros(number) > _zeros(exact)
+    zeros = _zeros(number)
+    # The key rounded to as many zeros, halves up: "12,600" is 12,570 rounded, "12,500" not.
+    return zeros > _zeros(exact) and _round(key, zeros) == value
+
+
+def _round(value: int, zeros: int) -> int:
+    step = int(10**zeros)
+    return (value + step // 2) // step * step
 
 
 def more_precise(number: str, exact: str) -> bool:

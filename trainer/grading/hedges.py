@@ -7,6 +7,8 @@ in an argument "or" is ordinary reasoning ("Poland or Romania", "war or escalati
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from trainer.grading.analysis import Answer
 from trainer.grading.keys import ItemKey
 from trainer.grading.lexicon import ENGLISH
@@ -15,32 +17,51 @@ from trainer.grading.normalise import BREAK, stem
 ALTERNATIVE = "or"
 
 
-def hedged(answer: Answer, key: ItemKey) -> bool:
+def hedged(answer: Answer, key: ItemKey, reach: int = 2) -> bool:
     """Whether the answer gives alternatives, one of them the key's and another naming
-    something the key does not: "the pacific or indian ocean" for "the Indian Ocean". A key
+    something the key does not: "the pacific or indian ocean" for "the Indian Ocean". The
+    alternatives are the `reach` words on each side of an "or", in its clause: "an overdraft
+    lets you spend more than you have, with interest or fees" offers no other answer. A key
     that itself says "or" is left alone."""
     tokens = answer.reading.tokens
     if ALTERNATIVE not in tokens or key.groups:
         return False
     if any(ALTERNATIVE in p.reading.tokens for p in key.right):
         return False
-    hits: list[bool] = []
-    for segment in _segments(tokens):
-        if segment:
-            hits.append(any(_words_in(word, key.right_vids, answer) for word in segment))
-    return len(hits) > 1 and any(hits) and not all(hits)
+    for both in _sides(tokens, reach):
+        # What the two sides share is no alternative: "april 15 or april 30" offers 15 or 30.
+        before = [word for word in both[0] if word not in both[1]]
+        after = [word for word in both[1] if word not in both[0]]
+        hits = [
+            any(_words_in(word, key.right_vids, answer) for word in side)
+            for side in (before, after)
+        ]
+        if before and after and any(hits) and not all(hits):
+            return True
+    return False
 
 
-def _segments(tokens: tuple[str, ...]) -> list[list[str]]:
-    """The content words on each side of each "or"."""
-    segments: list[list[str]] = [[]]
+def _sides(tokens: tuple[str, ...], reach: int) -> list[tuple[list[str], list[str]]]:
+    """For each "or", the content words nearest it on each side, within its clause."""
     skip = ENGLISH.stopwords | ENGLISH.negators | ENGLISH.scope_breaks
-    for token in tokens:
-        if token == ALTERNATIVE:
-            segments.append([])
-        elif token != BREAK and token not in skip:
-            segments[-1].append(token)
-    return segments
+    sides: list[tuple[list[str], list[str]]] = []
+    for at, token in enumerate(tokens):
+        if token != ALTERNATIVE:
+            continue
+        before = _nearest(reversed(tokens[:at]), skip, reach)
+        after = _nearest(iter(tokens[at + 1 :]), skip, reach)
+        sides.append((before, after))
+    return sides
+
+
+def _nearest(words: Iterator[str], skip: frozenset[str], reach: int) -> list[str]:
+    found: list[str] = []
+    for word in words:
+        if word in (BREAK, ALTERNATIVE) or len(found) == reach:
+            break
+        if word not in skip:
+            found.append(word)
+    return found
 
 
 def _words_in(word: str, matches: frozenset[int], answer: Answer) -> bool:

@@ -110,8 +110,16 @@ _CONVERTIBLE = re.compile(
 
 def _converted(match: re.Match[str]) -> str:
     unit, offset, factor = CONVERSIONS[match.group(3)]
-    value = (float(match.group(1)) + offset) * factor
-    return f"{_significant(value, CONVERTED_DIGITS)} {match.group(2) or ''}{unit}"
+    figure = match.group(1)
+    value = (float(figure) + offset) * factor
+    digits = min(max(_digits_given(figure), 2), CONVERTED_DIGITS)
+    return f"{_significant(value, digits)} {match.group(2) or ''}{unit}"
+
+
+def _digits_given(figure: str) -> int:
+    """The significant digits a figure is given to: 2 in "29,000" (read "29000"), 3 in "9.81"."""
+    plain = figure.replace(".", "").lstrip("0")
+    return len(plain if "." in figure else plain.rstrip("0")) or 1
 
 
 def _significant(value: float, digits: int) -> str:

@@ -13,8 +13,8 @@ CONVERSIONS: dict[str, tuple[str, float, float]] = {
 """Unit -> (metric unit, offset, factor): the metric figure is (figure + offset) x factor."""
 
 CONVERTED_DIGITS = 3
-"""A converted figure keeps this many significant digits, as many as anyone measures in
-one unit and reads in another: 29,000 feet is 8,840 metres (the key's 8,849, rounded)."""
+"""A converted figure keeps as many significant digits as it was given, and at most this
+many: 29,000 feet is 8,800 metres (the key's 8,849, rounded), 212 °F is 100 °C."""
 
 DEGREES = {"c": "celsius", "f": "fahrenheit", "k": "kelvin"}
 """The letter after a degree sign ("212 °F")."""
