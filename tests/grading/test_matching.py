@@ -60,3 +60,21 @@ def test_lemmas_give_the_plain_form_in_the_spelling_wordnet_keeps() -> None:
     assert "specialization" in lemmas("specialisation")
     assert lemmas("more") == ("more",)  # no ending of another spelling
     assert lemmas("flour") == ("flour",)
+
+
+def test_a_real_word_is_no_misspelling_of_a_word_one_letter_changed_away() -> None:
+    from tests.grading.fixtures import question_bank
+    from trainer.grading import Grader
+    from trainer.grading.verdict import Outcome
+
+    grader = Grader(
+        question_bank(
+            "talks",
+            ("next", "What should the two sides do now?", "start peace talks and save lives"),
+            ("height", "How high is Everest?", "8,849 metres"),
+        )
+    )
+    # "walks" and "likes" are words of their own, not "talks" and "lives" misspelt.
+    assert grader.grade("my dog likes walks", "next").outcome is Outcome.INCORRECT
+    assert grader.grade("start peace tlaks and save lifes", "next").outcome is Outcome.CORRECT
+    assert grader.grade("8849 meters", "height").outcome is Outcome.CORRECT  # another spelling

@@ -69,6 +69,16 @@ class WordTable:
         if not is_figure(written):
             self.written.setdefault(written, wid)
 
+    def one_letter_changed(self, word: str, wid: int) -> bool:
+        """Whether pack word `wid` is `word` with one letter changed, in a word shorter than
+        `Tuning.changed_letter_length`: how one real word differs from another ("walk",
+        "talk"), more than how a word is misspelt."""
+        other = self.words[wid]
+        return (
+            len(other) == len(word) < self._tuning.changed_letter_length
+            and sum(a != b for a, b in zip(word, other, strict=True)) == 1
+        )
+
     def is_name(self, wid: int) -> bool:
         return self.words[wid] in self._names
 
@@ -245,6 +255,14 @@ class Matcher:
         match found through its relations is a derivation, not a spelling slip."""
         relations = wordnet()
         return any(form in relations.derived or form in relations.synonyms for form in lemmas(word))
+
+    def written_forms(self, word: str) -> frozenset[int]:
+        """Ids of the pack words `word` is as written or inflected, no typo allowed
+        ("monopolies" for "monopoly")."""
+        table = self._table
+        return frozenset(
+            wid for form in lemmas(word) if (wid := table.written.get(form)) is not None
+        )
 
     def matches_written(self, word: str) -> frozenset[int]:
         """Ids of the pack words `word` stands for as written, unstemmed, for an answer word

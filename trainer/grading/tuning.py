@@ -39,6 +39,9 @@ class Tuning:
     """(length, edits): a word at least this long may differ by this many letters (OSA
     distance), on both sides of a match: the key's word and the answer's. Shorter words
     must be exact: "war" and "was" are different words."""
+    changed_letter_length: int = 8
+    """An answer word that is a real English word (WordNet knows it) never matches a pack
+    word shorter than this one letter changed away: "walks" is not "talks"."""
     name_typo_length: int = 5
     """A person's name this long may be one letter off ("Peskow"); shorter ones are exact."""
     name_typo_edits: int = 1
