@@ -43,6 +43,7 @@ def test_a_bank_is_measured_with_every_figure_the_docs_report() -> None:
 SPENT = ROOT / "tests" / "grading" / "sealed"
 SPENT_2 = ROOT / "tests" / "grading" / "sealed2"
 SPENT_3 = ROOT / "tests" / "grading" / "sealed3"
+SPENT_4 = ROOT / "tests" / "grading" / "sealed4"
 
 
 @pytest.mark.parametrize(
@@ -58,6 +59,9 @@ SPENT_3 = ROOT / "tests" / "grading" / "sealed3"
         (ROOT / "content" / "long-range-strikes", SPENT_3 / "builtin.csv", 0.814),
         (SPENT_3 / "sport", SPENT_3 / "sport" / "answers.csv", 0.812),
         (SPENT_3 / "money", SPENT_3 / "money" / "answers.csv", 0.705),
+        (ROOT / "content" / "long-range-strikes", SPENT_4 / "builtin.csv", 0.794),
+        (SPENT_4 / "food", SPENT_4 / "food" / "answers.csv", 0.786),
+        (SPENT_4 / "transport", SPENT_4 / "transport" / "answers.csv", 0.779),
     ],
     ids=[
         "built-in",
@@ -70,6 +74,9 @@ SPENT_3 = ROOT / "tests" / "grading" / "sealed3"
         "built-in-3",
         "sport",
         "money",
+        "built-in-4",
+        "food",
+        "transport",
     ],
 )
 def test_issue_10s_sets_never_fall_below_their_one_blind_measurement(
