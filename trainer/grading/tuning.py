@@ -122,9 +122,11 @@ class Tuning:
     """A known wrong answer must be at least this close to count as the student's mistake..."""
     wrong_margin: float = 3.0
     """...and closer than every right phrasing by this much."""
-    example_min: float = 80.0
+    example_min: float = 90.0
     """How closely an answer must read like one of the class's marked answers to take its
-    mark (word overlap with a little word order, the same way round, no other figure)."""
+    mark (word overlap with a little word order, the same way round, no other figure). On
+    five marked banks, half of each marked, the nearest marked answer's mark was the
+    teacher's for 92% of answers this close, and for 64% of those between 80 and 90."""
     opposite_cap: int = 25
     """The highest score an opposite answer is given, whatever words it shares with the key."""
 
