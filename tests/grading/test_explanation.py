@@ -108,3 +108,16 @@ def test_a_cut_answer_says_so() -> None:
 def test_ideas_are_listed_with_or() -> None:
     assert join_ideas(["a"]) == '"a"'
     assert join_ideas(["a", "b", "c"]) == '"a", "b" or "c"'
+
+
+def test_wrong_figures_read_back_as_written_and_in_good_grammar() -> None:
+    from trainer.grading.explanation import question_figure_text
+    from trainer.grading.findings import FigureSlip, Slip
+    from trainer.grading.normalise import format_number
+
+    assert format_number("1723") == "1723"  # a year is written without a comma
+    assert format_number("3000") == "3,000" and format_number("1000") == "1,000"
+    two = FigureSlip(Slip.NUMBER, ("1723", "1790"), ("1776",))
+    assert question_figure_text(two) == "The figure is wrong: 1723 and 1790 are not the answer."
+    one = FigureSlip(Slip.NUMBER, ("5",), ("6",))
+    assert question_figure_text(one) == "The figure is wrong: 5 is not the answer."

@@ -99,10 +99,7 @@ def _text(decision: Decision, context: Context, other: Item | None) -> str:
 def figure_text(figure: FigureSlip) -> str:
     given, right = figure.given, figure.right
     if figure.slip is Slip.NUMBER:
-        return (
-            f"The figure is wrong: {', '.join(given)} is not the article's figure "
-            f"({', '.join(right)})."
-        )
+        return f"The figure is wrong: {_are_not(given)} the article's figure ({', '.join(right)})."
     if figure.slip is Slip.UNIT:
         return (
             f"The figure is wrong: the article's {right[0]} is counted in {right[1]}s, "
@@ -115,13 +112,20 @@ def figure_text(figure: FigureSlip) -> str:
     return f"Give the figure: this answer turns on a number ({', '.join(right)})."
 
 
+def _are_not(figures: tuple[str, ...]) -> str:
+    """ "5 is not" / "1723 and 1790 are not"."""
+    if len(figures) == 1:
+        return f"{figures[0]} is not"
+    return f"{', '.join(figures[:-1])} and {figures[-1]} are not"
+
+
 def question_figure_text(figure: FigureSlip) -> str:
     """A wrong figure in the answer to a plain question: said, and the right one kept back,
     since it is the very answer asked for. No article is assumed."""
     if figure.slip is Slip.MISSING:
         return "Give the figure: this question asks for a number."
     if figure.slip is Slip.NUMBER:
-        return f"The figure is wrong: {', '.join(figure.given)} is not the answer."
+        return f"The figure is wrong: {_are_not(figure.given)} the answer."
     return f"The figure is wrong: {figure.given[-1]} is not the one asked for."
 
 

@@ -294,13 +294,20 @@ def is_figure(token: str) -> bool:
     )
 
 
+YEAR_LIKE = (4, 1100, 2100)
+"""Figures of 4 digits from 1100 to 2099 read back without a comma, as years are written."""
+
+
 def figure_value(token: str) -> float:
     """The value of a figure token (`is_figure`), for putting figures in order."""
     return float(token.replace("point", "."))
 
 
 def format_number(token: str) -> str:
-    """30000 -> "30,000", "9point8" -> "9.8": how a figure reads back to a student."""
+    """30000 -> "30,000", "9point8" -> "9.8", 1723 -> "1723" (a figure that may be a year is
+    written as years are): how a figure reads back to a student."""
+    if token.isdigit() and len(token) == YEAR_LIKE[0] and YEAR_LIKE[1] <= int(token) < YEAR_LIKE[2]:
+        return token
     if token.isdigit():
         return f"{int(token):,}" if len(token) < 19 else token
     return token.replace("point", ".") if is_figure(token) else token
