@@ -102,6 +102,11 @@ def test_a_wrong_decimal_is_named_as_written(grader: Grader) -> None:
         ("60 km/h", ("60", "kilometres", "per", "hour")),
         ("212 °F", ("100", "degrees", "celsius")),
         ("by 09:00", ("by", "09", "|", "00")),  # a time of day is no year
+        ("nineteen oh three", ("1903",)),
+        ("nineteen-oh-eight", ("1908",)),
+        ("1,6 mm", ("1point6", "millimetres")),  # a decimal comma before a unit
+        ("37,5 °C", ("37point5", "degrees", "celsius")),
+        ("items 5,6 and 7", ("items", "5", "|", "6", "and", "7")),  # a list stays a list
         ("chapter 07", ("chapter", "07")),
     ],
 )

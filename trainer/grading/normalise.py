@@ -162,12 +162,19 @@ def _numbers_in_words(words: list[str]) -> list[str]:
 _NUMBERISH = frozenset(NUMBER_WORDS) | frozenset(SCALES) | frozenset(MISSPELT)
 
 
+SPOKEN_ZERO = frozenset({"oh", "o"})
+"""The nought of a year said aloud: "nineteen oh three" is 1903."""
+
+
 def _spoken_year(words: list[str], i: int) -> tuple[int, int] | None:
     """A year said as two numbers ("nineteen eighty nine", "seventeen seventy six",
-    "twenty twenty four"): (the year, how many words it took), or None."""
+    "twenty twenty four", "nineteen oh three"): (the year, how many words it took), or None."""
     century = NUMBER_WORDS.get(words[i], 0)
     if not 10 <= century <= 20 or i + 1 >= len(words):
         return None
+    if words[i + 1] in SPOKEN_ZERO and i + 2 < len(words):
+        units = NUMBER_WORDS.get(words[i + 2], 0)
+        return (century * 100 + units, 3) if 1 <= units <= 9 else None
     tens = NUMBER_WORDS.get(words[i + 1], 0)
     if tens < 20 or tens % 10:
         return None

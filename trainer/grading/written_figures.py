@@ -60,6 +60,14 @@ def _millions(match: re.Match[str]) -> str:
     return str(round(float(match.group(1)) * 1_000_000))
 
 
+_DECIMAL_COMMA = re.compile(
+    r"(?<![\d,.])(\d+),(\d{1,2})(?=\s?(?:°|%|m/|(?:mm|cm|km|kg|g|l|ml|percent|degrees"
+    r"|(?:milli|centi|kilo)?(?:metre|meter|gram|litre|liter)s?)(?![a-z])))"
+)
+"""A decimal comma before a unit, as much of Europe writes it: "1,6 mm", "9,8 m/s", "37,5 °C";
+"5,6 and 7" stays a list, and so does "1,6 m" (millions or metres, `_M_SUFFIX` decides)."""
+
+
 def rewrite_figures(text: str) -> str:
     """Figures written the ways students write them, as plain digits ("30k" -> "30000").
 
@@ -68,6 +76,8 @@ def rewrite_figures(text: str) -> str:
     """
     if "-" in text:
         text = _ISO_DATE.sub(r"\1", text)
+    if "," in text:
+        text = _DECIMAL_COMMA.sub(r"\1.\2", text)
     dotted = "." in text
     if "/" in text or dotted:
         text = _SLASH_DATE.sub(r"\3", text)
