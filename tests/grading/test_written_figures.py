@@ -103,6 +103,8 @@ def test_a_wrong_decimal_is_named_as_written(grader: Grader) -> None:
         ("212 °F", ("100", "degrees", "celsius")),
         ("by 09:00", ("by", "09", "|", "00")),  # a time of day is no year
         ("nineteen oh three", ("1903",)),
+        ("seventy miles an hour", ("110", "kilometres", "an", "hour")),  # said in words
+        ("1225 kph", ("1225", "kilometres", "per", "hour")),
         ("nineteen-oh-eight", ("1908",)),
         ("1,6 mm", ("1point6", "millimetres")),  # a decimal comma before a unit
         ("37,5 °C", ("37point5", "degrees", "celsius")),

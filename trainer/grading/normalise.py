@@ -25,7 +25,7 @@ from trainer.grading.lexicon.numbers import MISSPELT, NUMBER_WORDS, SCALE_WORDS,
 from trainer.grading.lexicon.rewrites import CASED, CONTRACTIONS, PHRASES, Rule, Trigger
 from trainer.grading.lexicon.spellings import ABBREVIATIONS, MISSPELLINGS
 from trainer.grading.lexicon.suffixes import SUFFIXES
-from trainer.grading.written_figures import rewrite_figures, short_years
+from trainer.grading.written_figures import convert_words, rewrite_figures, short_years
 
 MAX_CHARS = 2000
 """Answers longer than this are graded on their first MAX_CHARS characters, and say so."""
@@ -272,7 +272,7 @@ def normalise(text: str) -> Normalised:
     text = _NON_WORD.sub(" ", text)
     words = [ABBREVIATIONS.get(w, w) for w in _WS.split(text) if w]
     words = " ".join(words).split()
-    words = _numbers_in_words(words)
+    words = convert_words(_numbers_in_words(words))
     tokens: list[str] = []
     for word in words:
         if word in CLAUSE_WORDS:

@@ -126,6 +126,15 @@ def _converted(match: re.Match[str]) -> str:
     return f"{_significant(value, digits)} {match.group(2) or ''}{unit}"
 
 
+def convert_words(words: list[str]) -> list[str]:
+    """The same conversion for figures said in words, once they are digits ("seventy miles
+    an hour" is read "70 miles" only after the text's own rewrites)."""
+    if not any(word in CONVERSIONS for word in words):
+        return words
+    text = " ".join(words)
+    return _CONVERTIBLE.sub(_converted, text).split()
+
+
 def _digits_given(figure: str) -> int:
     """The significant digits a figure is given to: 2 in "29,000" (read "29000"), 3 in "9.81"."""
     plain = figure.replace(".", "").lstrip("0")

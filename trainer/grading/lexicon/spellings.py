@@ -76,6 +76,8 @@ UNITS = {
     "mm": "millimetres",
     "kg": "kilograms",
     "ft": "feet",
+    "kph": "kilometres per hour",
+    "kmh": "kilometres per hour",
     "pc": "percent",
     "pct": "percent",
 }
