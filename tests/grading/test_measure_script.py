@@ -44,6 +44,7 @@ SPENT = ROOT / "tests" / "grading" / "sealed"
 SPENT_2 = ROOT / "tests" / "grading" / "sealed2"
 SPENT_3 = ROOT / "tests" / "grading" / "sealed3"
 SPENT_4 = ROOT / "tests" / "grading" / "sealed4"
+SPENT_5 = ROOT / "tests" / "grading" / "sealed5"
 
 
 @pytest.mark.parametrize(
@@ -62,6 +63,9 @@ SPENT_4 = ROOT / "tests" / "grading" / "sealed4"
         (ROOT / "content" / "long-range-strikes", SPENT_4 / "builtin.csv", 0.794),
         (SPENT_4 / "food", SPENT_4 / "food" / "answers.csv", 0.786),
         (SPENT_4 / "transport", SPENT_4 / "transport" / "answers.csv", 0.779),
+        (ROOT / "content" / "long-range-strikes", SPENT_5 / "builtin.csv", 0.817),
+        (SPENT_5 / "music", SPENT_5 / "music" / "answers.csv", 0.85),
+        (SPENT_5 / "environment", SPENT_5 / "environment" / "answers.csv", 0.756),
     ],
     ids=[
         "built-in",
@@ -77,6 +81,9 @@ SPENT_4 = ROOT / "tests" / "grading" / "sealed4"
         "built-in-4",
         "food",
         "transport",
+        "built-in-5",
+        "music",
+        "environment",
     ],
 )
 def test_issue_10s_sets_never_fall_below_their_one_blind_measurement(
