@@ -203,14 +203,15 @@ def match_positions(
             # No exact match: WordNet's relations too ("capitalistic" is a derivation of
             # "capitalism", not a typo of "capitalist"), and then no spelling is claimed.
             kin = matcher.matches_related(written[at])
-            if matcher.known_word(written[at]):
+            known = matcher.known_word(written[at])
+            if known:
                 # A real word of its own is no misspelling of another a letter changed
                 # away: "walks" is not "talks", nor "likes" "lives" ("meters" is "metres").
-                vids = matcher.written_forms(written[at]) | {
+                vids = matcher.written_form(written[at]) | {
                     vid for vid in vids if not index.words.one_letter_changed(keys[at], vid)
                 }
             if kin:
-                if not vids or matcher.known_word(written[at]):
+                if not vids or known:
                     related.add(at)
                 vids |= kin
         found.append(vids)

@@ -256,13 +256,14 @@ class Matcher:
         relations = wordnet()
         return any(form in relations.derived or form in relations.synonyms for form in lemmas(word))
 
-    def written_forms(self, word: str) -> frozenset[int]:
-        """Ids of the pack words `word` is as written or inflected, no typo allowed
-        ("monopolies" for "monopoly")."""
-        table = self._table
-        return frozenset(
-            wid for form in lemmas(word) if (wid := table.written.get(form)) is not None
-        )
+    def written_form(self, word: str) -> frozenset[int]:
+        """The id of the pack word `word` is as written or inflected, no typo allowed
+        ("monopolies" for "monopoly"): its first form the pack writes, or none."""
+        for form in lemmas(word):
+            exact = self._table.written.get(form)
+            if exact is not None:
+                return frozenset({exact})
+        return frozenset()
 
     def matches_written(self, word: str) -> frozenset[int]:
         """Ids of the pack words `word` stands for as written, unstemmed, for an answer word
@@ -289,10 +290,9 @@ def _written_matches(matcher: Matcher, word: str) -> frozenset[int]:
     """`Matcher.matches_written`, uncached: the same bounds as for stems, on both words as
     written, and never past a name's own bound."""
     table, tuning = matcher._table, matcher._tuning
-    for form in lemmas(word):  # "monopolies" as written is "monopoly", stems apart
-        exact = table.written.get(form)
-        if exact is not None:
-            return frozenset({exact})
+    exact = matcher.written_form(word)  # "monopolies" as written is "monopoly", stems apart
+    if exact:
+        return exact
     if len(word) < matcher._fuzzy_from or is_figure(word):
         return frozenset()
     own = allowed_edits(len(word), tuning)

@@ -142,10 +142,11 @@ def key_places(phrasings: tuple[str, ...], share: float) -> frozenset[Place]:
     if not phrasings:
         return frozenset()
     named = [places_in(text) for text in phrasings]
+    every = frozenset().union(*named)
     counts: dict[Place, int] = {}
     for places in named:
         names = _with_capitals({place.name for place in places})
-        for place in {p for places_ in named for p in places_}:
+        for place in every:
             if place.name in names:
                 counts[place] = counts.get(place, 0) + 1
     return frozenset(place for place, count in counts.items() if count >= share * len(named))

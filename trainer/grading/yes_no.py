@@ -60,8 +60,8 @@ def _word(word: str) -> YesNo | None:
 def agrees(key: ItemKey, text: str) -> bool | None:
     """Whether the answer gives the key's yes or no; None where the key is no such answer
     or the answer gives neither."""
-    wanted = key_yes_no(key)
-    if wanted is None:
+    given = answer_yes_no(text)  # most answers give neither: the key is not read for them
+    if given is None:
         return None
-    given = answer_yes_no(text)
-    return None if given is None else given is wanted
+    wanted = key_yes_no(key)
+    return None if wanted is None else given is wanted
