@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from trainer.confidence import Confidence
+
 if TYPE_CHECKING:
     from trainer.quiz.protocols import VerdictLike
     from trainer.quiz.scoring import ItemTally, KindTally, Totals
@@ -54,8 +56,11 @@ class QuestionEvent(Event):
     prompt: str
     expects: int
     more: bool
+    why: str = ""
+    """Why a review asks it now (only in the JSON when there is a reason)."""
 
     def _fields(self) -> dict[str, Any]:
+        why = {"why": self.why} if self.why else {}
         return {
             "question": self.question,
             "kind": self.kind,
@@ -64,6 +69,7 @@ class QuestionEvent(Event):
             "prompt": self.prompt,
             "expects": self.expects,
             "more": self.more,
+            **why,
         }
 
 
@@ -108,9 +114,20 @@ class VerdictEvent(Event):
     remaining: int
     also_named: tuple[str, ...] = ()
     """Other targets the same right answer named too (only in the JSON when there are)."""
+    confidence: Confidence | None = None
+    """How sure the student said they were, before the verdict (only in the JSON when
+    they said)."""
+    late: bool = False
+    """Answered after the spar clock ran out (only in the JSON of a spar round)."""
+    spar: bool = False
+    """The session is a timed round, so `late` is part of the JSON."""
 
     def _fields(self) -> dict[str, Any]:
-        also = {"also_named": list(self.also_named)} if self.also_named else {}
+        also: dict[str, Any] = {"also_named": list(self.also_named)} if self.also_named else {}
+        if self.confidence is not None:
+            also["confidence"] = self.confidence.value
+        if self.spar:
+            also["late"] = self.late
         return {
             "question": self.question,
             "kind": self.kind,

@@ -77,6 +77,8 @@ class Question:
     subject: str
     prompt: str
     targets: tuple[str, ...]
+    why: str = ""
+    """Why a review asks it now ("You missed ...; the thesis rests on it"), "" otherwise."""
 
     @property
     def id(self) -> str:

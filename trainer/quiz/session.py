@@ -644,6 +644,7 @@ class Session:
             prompt=question.prompt,
             expects=question.need,
             more=question.more,
+            why=question.why,
         )
 
     def _finish(self, out: list[Event], reason: EndReason) -> None:
