@@ -20,172 +20,22 @@ Rules a user notices:
 
 from __future__ import annotations
 
-import secrets
-import time
-from collections.abc import Sequence
-from dataclasses import dataclass
-from enum import StrEnum
-from typing import Any, TypeVar
-
-from trainer.packs.model import Item, Pack
-from trainer.quiz.events import (
-    AnswerState,
-    ErrorEvent,
-    Event,
-    HintEvent,
-    Missed,
-    QuestionEvent,
-    ResultEvent,
-    ReviewEvent,
-    SummaryEvent,
-    VerdictEvent,
-)
+from trainer.quiz.course import EndReason, LastAttempt, Phase, SessionCourse, raise_status
+from trainer.quiz.events import Event, HintEvent, VerdictEvent
 from trainer.quiz.hints import hint_steps
-from trainer.quiz.modes import Mode, plan
-from trainer.quiz.protocols import (
-    CORRECT,
-    INCORRECT,
-    PARTIAL,
-    Clock,
-    GraderFactory,
-    GraderLike,
-    VerdictLike,
-    default_grader,
-)
-from trainer.quiz.questions import Question
-from trainer.quiz.scoring import (
-    ItemRecord,
-    ItemStatus,
-    QuestionOutcome,
-    QuestionRecord,
-    ScoringRules,
-    question_max,
-    question_score,
-    summarise,
-)
+from trainer.quiz.protocols import CORRECT, PARTIAL
+from trainer.quiz.scoring import ItemStatus, QuestionOutcome, QuestionRecord
 
-_E = TypeVar("_E", bound=Event)
+__all__ = ["EndReason", "Phase", "Session"]
 
 
-class Phase(StrEnum):
-    """What the session waits for."""
-
-    NOT_STARTED = "not_started"
-    ANSWER = "answer"
-    """An answer to the current question (or a hint, skip, give up)."""
-    SAY_MORE = "say_more"
-    """The last answer was partly right: one more try to complete it."""
-    MORE = "more"
-    """The question is passed; the user may name more answers or move on."""
-    REVIEW = "review"
-    """Every question is over, but the last verdict may still be overridden."""
-    FINISHED = "finished"
-
-
-class EndReason(StrEnum):
-    """Why the session ended; the summary says it."""
-
-    FINISHED = "finished"
-    END_OF_INPUT = "end_of_input"
-    INTERRUPTED = "interrupted"
-    TERMINATED = "terminated"
-    OUTPUT_CLOSED = "output_closed"
-    ERROR = "error"
-
-
-_RANK: dict[str, int] = {CORRECT: 2, PARTIAL: 1, INCORRECT: 0}
-_STATUS_RANK = {
-    None: -1,
-    ItemStatus.SKIPPED: 0,
-    ItemStatus.MISSED: 0,
-    ItemStatus.INCORRECT: 1,
-    ItemStatus.PARTIAL: 2,
-    ItemStatus.CORRECT: 3,
-}
-
-
-@dataclass(slots=True)
-class _Attempt:
-    """The most recent verdict, kept so that `override` can revise it."""
-
-    seq: int
-    record: QuestionRecord
-    verdict: VerdictLike
-    item_id: str
-    answer: str
-    graded: str
-    attempt: int
-    said_more: bool
-
-
-class Session:
+class Session(SessionCourse):
     """One quiz session over a pack: the questions of a mode, in the order of a seed.
 
     `questions` replaces the mode's plan (a retry of missed questions, a test of one kind).
     `grader` may be given (tests pass a fake); otherwise `grader_factory` builds the real one
     when the first answer arrives. `clock` returns seconds; inject one for exact times.
     """
-
-    def __init__(
-        self,
-        pack: Pack,
-        mode: Mode | str,
-        *,
-        seed: int | None = None,
-        limit: int | None = None,
-        questions: Sequence[Question] | None = None,
-        grader: GraderLike | None = None,
-        grader_factory: GraderFactory = default_grader,
-        clock: Clock = time.monotonic,
-        rules: ScoringRules | None = None,
-    ) -> None:
-        self.pack = pack
-        self.mode = Mode(mode)
-        self.seed = secrets.randbelow(2**31) if seed is None else seed
-        self.questions: tuple[Question, ...] = (
-            plan(pack, self.mode, seed=self.seed, limit=limit)
-            if questions is None
-            else tuple(questions)[:limit]
-        )
-        self.rules = rules or ScoringRules()
-        self.events: list[Event] = []
-        self._grader = grader
-        self._grader_factory = grader_factory
-        self._clock = clock
-        self._phase = Phase.NOT_STARTED
-        self._t0 = 0.0
-        self._now = 0.0
-        self._index = -1
-        self._records: list[QuestionRecord] = []
-        self._open: QuestionRecord | None = None
-        self._last_step = 0.0
-        self._attempts = 0
-        self._partial_text = ""
-        self._partial_item = ""
-        self._return_phase = Phase.ANSWER
-        self._missing: dict[str, Sequence[str]] = {}
-        self._last: _Attempt | None = None
-        self.input_line: int | None = None
-        """The input line being applied, set by a line-based driver so that every error
-        event points at the line that caused it."""
-
-    # -- state ------------------------------------------------------------------------
-
-    @property
-    def phase(self) -> Phase:
-        return self._phase
-
-    @property
-    def finished(self) -> bool:
-        return self._phase is Phase.FINISHED
-
-    @property
-    def current(self) -> Question | None:
-        return self._open.question if self._open else None
-
-    @property
-    def records(self) -> tuple[QuestionRecord, ...]:
-        return tuple(self._records)
 
     # -- actions ----------------------------------------------------------------------
 
@@ -212,11 +62,16 @@ class Session:
         record = self._tick()
         said_more = self._phase is Phase.SAY_MORE
         origin = self._return_phase if said_more else self._phase
-        verdict, item_id, graded = self._grade(record, text, said_more)
+        partial = (self._partial_text, self._partial_item) if said_more else None
+        verdict, item_id, graded = self._marker.best(record.remaining, text, partial)
         # A second try at the same target scores as one, whether it was graded added to the
         # first answer or on its own (a repeat of the whole answer is the same addition).
         second_try = said_more and item_id == self._partial_item
-        repeated = None if said_more else self._already_named(record, text, verdict)
+        repeated = (
+            None
+            if said_more
+            else self._marker.named_again(record.question, record.named, text, verdict)
+        )
         if repeated is not None:
             # Not a wrong answer to the targets left: it costs nothing and marks nothing.
             named = self.pack.item(repeated).answer.canonical  # as the checklist shows it
@@ -243,13 +98,13 @@ class Session:
             self._partial_text, self._partial_item = graded, item_id
             self._return_phase = self._phase
             self._phase = Phase.SAY_MORE
-            _raise_status(item, ItemStatus.PARTIAL)
+            raise_status(item, ItemStatus.PARTIAL)
         else:
             # A say-more try that is still not right leaves the first, partial answer standing.
-            _raise_status(item, ItemStatus.PARTIAL if outcome == PARTIAL else ItemStatus.INCORRECT)
+            raise_status(item, ItemStatus.PARTIAL if outcome == PARTIAL else ItemStatus.INCORRECT)
             standing = record.item(self._partial_item) if said_more else item
             final = ItemStatus.PARTIAL if said_more else ItemStatus.INCORRECT
-            _raise_status(standing, final)
+            raise_status(standing, final)
             self._partial_text = self._partial_item = ""
             if origin is Phase.ANSWER and not record.question.kind.recall:
                 if final is ItemStatus.PARTIAL:
@@ -275,7 +130,7 @@ class Session:
             graded=graded,
             also_named=also,
         )
-        self._last = _Attempt(
+        self._last = LastAttempt(
             event.seq, record, verdict, item_id, text, graded, self._attempts, second_try
         )
         if ended:
@@ -406,7 +261,7 @@ class Session:
             remaining=len(record.remaining),
             graded=last.graded,
         )
-        self._last = _Attempt(
+        self._last = LastAttempt(
             event.seq,
             record,
             verdict,
@@ -426,266 +281,9 @@ class Session:
                 self._finish(out, EndReason.FINISHED)
         return out
 
-    def finish(self, reason: EndReason | str = EndReason.FINISHED) -> list[Event]:
-        """End the session now with its summary; a second call does nothing."""
-        if self._phase is Phase.FINISHED:
-            return []
-        if self._phase is Phase.NOT_STARTED:
-            self._t0 = self._clock()
-        out: list[Event] = []
-        self._now = self._clock()
-        self._finish(out, EndReason(reason))
-        return out
-
-    def error(
-        self, code: str, message: str, *, line: int | None = None, input: str | None = None
-    ) -> list[Event]:
-        """Report input the session cannot use, as an event in its sequence."""
-        if self._phase is Phase.FINISHED:
-            raise RuntimeError("the session is over")
-        if self._phase is not Phase.NOT_STARTED:
-            self._now = self._clock()
-        out: list[Event] = []
-        subject = self._open.question.subject if self._open else None
-        self._emit(
-            ErrorEvent,
-            out,
-            item_id=subject,
-            code=code,
-            message=message,
-            line=self.input_line if line is None else line,
-            input=input,
-        )
-        return out
-
-    # -- internals --------------------------------------------------------------------
-
-    def _state_after(self, ended: QuestionOutcome | None) -> AnswerState:
-        """What a verdict leaves its question waiting for."""
-        return AnswerState.DONE if ended else AnswerState(self._phase.value)
-
-    def _require_started(self) -> None:
-        if self._phase is Phase.NOT_STARTED:
-            raise RuntimeError("start() the session first")
-        if self._phase is Phase.FINISHED:
-            raise RuntimeError("the session is over")
-
-    def _quiz_over(self) -> list[Event]:
-        return self.error(
-            "quiz_over",
-            "Every question is over: override the last verdict, or move on to the summary.",
-        )
-
-    def _overridable(self) -> bool:
-        last = self._last
-        return (
-            last is not None
-            and not last.verdict.overridden
-            and str(last.verdict.outcome) != CORRECT
-        )
-
-    def _tick(self) -> QuestionRecord:
-        self._now = self._clock()
-        assert self._open is not None
-        return self._open
-
-    def _passed(self) -> bool:
-        return self._open is not None and len(self._open.named) >= self._open.question.need
-
-    def _grader_now(self) -> GraderLike:
-        if self._grader is None:
-            self._grader = self._grader_factory(self.pack)
-        return self._grader
-
-    def _grade_against(self, text: str, items: Sequence[Item]) -> VerdictLike:
-        grader = self._grader_now()
-        if len(items) == 1:
-            return grader.grade(text, items[0])
-        return grader.grade_best(text, items)
-
-    def _grade(
-        self, record: QuestionRecord, text: str, said_more: bool
-    ) -> tuple[VerdictLike, str, str]:
-        """(verdict, target id, text graded): a say-more try is graded both added to the
-        partial answer and on its own, and the better verdict counts."""
-        remaining = record.remaining
-        candidates = [self.pack.item(i) for i in remaining]
-        alone = self._grade_against(text, candidates)
-        best, graded = alone, text
-        if said_more and self._partial_item in remaining:
-            combined_text = f"{self._partial_text} {text}"
-            combined = self._grade_against(combined_text, [self.pack.item(self._partial_item)])
-            if _rank(combined) >= _rank(alone):
-                best, graded = combined, combined_text
-        item_id = best.item_id if best.item_id in remaining else remaining[0]
-        return best, item_id, graded
-
-    def _already_named(self, record: QuestionRecord, text: str, verdict: VerdictLike) -> str | None:
-        """The target already named that `text` names again, in a question that takes several
-        answers (name the premises; more answers to a counterargument), if it is one."""
-        question = record.question
-        several = question.kind.recall or question.more
-        if not several or not record.named or str(verdict.outcome) == CORRECT:
-            return None
-        again = self._grade_against(text, [self.pack.item(i) for i in record.named])
-        return again.item_id if str(again.outcome) == CORRECT else None
-
     def _also_named(self, record: QuestionRecord, text: str) -> tuple[str, ...]:
-        """Other targets of the question that the same right answer names too ("the strikes
-        need NATO satellites, so NATO is at war with Russia" names two of Putin's points):
-        they count as named, so the result never lists them as answers not given."""
-        if len(record.question.targets) < 2:
-            return ()
-        grader = self._grader_now()
-        also = tuple(
-            target
-            for target in record.remaining
-            if str(grader.grade(text, self.pack.item(target)).outcome) == CORRECT
-        )
+        """Other targets the same right answer names too, now counted as named."""
+        also = self._marker.also_named(record.question, record.remaining, text)
         for target in also:
             self._name(record, target, None)
         return also
-
-    def _name(self, record: QuestionRecord, item_id: str, points: int | None) -> None:
-        if item_id not in record.named:
-            record.named.append(item_id)
-        item = record.item(item_id)
-        item.status = ItemStatus.CORRECT
-        item.points = self.rules.correct if points is None else points
-
-    def _after_named(self, record: QuestionRecord) -> QuestionOutcome | None:
-        """The phase after a target is named; the outcome when that ends the question."""
-        self._partial_text = self._partial_item = ""
-        self._return_phase = Phase.ANSWER
-        if len(record.named) < record.question.need:
-            self._phase = Phase.ANSWER
-            return None
-        if record.question.more and record.remaining:
-            self._phase = Phase.MORE
-            self._return_phase = Phase.MORE
-            return None
-        return QuestionOutcome.CORRECT
-
-    def _end(self, out: list[Event], outcome: QuestionOutcome, *, reveal: bool) -> None:
-        record = self._open
-        assert record is not None
-        record.outcome = outcome
-        record.seconds = self._now - record.started
-        question = record.question
-        if question.kind.recall or len(record.named) < question.need:
-            status = ItemStatus.SKIPPED if outcome is QuestionOutcome.SKIPPED else ItemStatus.MISSED
-            for target in record.remaining:
-                _raise_status(record.item(target), status)
-        self._emit_result(out, record, reveal=reveal)
-        self._open = None
-        self._advance(out)
-
-    def _emit_result(
-        self, out: list[Event], record: QuestionRecord, *, reveal: bool, revised: bool = False
-    ) -> None:
-        question = record.question
-        missed = tuple(
-            Missed(t, self.pack.item(t).text, self.pack.item(t).answer.canonical)
-            if reveal
-            else Missed(t)
-            for t in record.remaining
-        )
-        self._emit(
-            ResultEvent,
-            out,
-            item_id=question.subject,
-            question=question.id,
-            kind=question.kind.value,
-            outcome=(record.outcome or QuestionOutcome.UNFINISHED).value,
-            score=question_score(record, self.rules),
-            max=question_max(question, self.rules),
-            named=tuple(record.named),
-            missed=missed,
-            hints=record.hints,
-            took=record.seconds,
-            revised=revised,
-        )
-
-    def _advance(self, out: list[Event]) -> None:
-        self._index += 1
-        if self._index >= len(self.questions):
-            if self._overridable():
-                assert self._last is not None
-                self._phase = Phase.REVIEW
-                self._emit(
-                    ReviewEvent,
-                    out,
-                    item_id=self._last.item_id,
-                    question=self._last.record.question.id,
-                    message="That was the last question. Override the last verdict, "
-                    "or move on to the summary.",
-                )
-            else:
-                self._finish(out, EndReason.FINISHED)
-            return
-        question = self.questions[self._index]
-        record = QuestionRecord(question, started=self._now)
-        self._records.append(record)
-        self._open = record
-        self._phase = Phase.ANSWER
-        self._return_phase = Phase.ANSWER
-        self._partial_text = self._partial_item = ""
-        self._attempts = 0
-        self._missing = {}
-        self._last_step = self._now
-        self._emit(
-            QuestionEvent,
-            out,
-            item_id=question.subject,
-            question=question.id,
-            kind=question.kind.value,
-            number=self._index + 1,
-            total=len(self.questions),
-            prompt=question.prompt,
-            expects=question.need,
-            more=question.more,
-            why=question.why,
-        )
-
-    def _finish(self, out: list[Event], reason: EndReason) -> None:
-        if self._open is not None:
-            self._open.outcome = QuestionOutcome.UNFINISHED
-            self._open.seconds = self._now - self._open.started
-            self._open = None
-        self._phase = Phase.FINISHED
-        totals, by_kind, by_item = summarise(
-            self._records,
-            self.rules,
-            planned=len(self.questions),
-            seconds=self._now - self._t0,
-            kinds={item.id: item.kind.value for item in self.pack},
-            labels={item.id: item.label for item in self.pack},
-        )
-        self._emit(
-            SummaryEvent,
-            out,
-            item_id=None,
-            reason=reason.value,
-            pack=self.pack.id,
-            mode=self.mode.value,
-            seed=self.seed,
-            totals=totals,
-            by_kind=by_kind,
-            by_item=by_item,
-        )
-
-    def _emit(self, cls: type[_E], out: list[Event], **fields: Any) -> _E:
-        event = cls(seq=len(self.events) + 1, time=self._now - self._t0, **fields)
-        self.events.append(event)
-        out.append(event)
-        return event
-
-
-def _rank(verdict: VerdictLike) -> tuple[int, float]:
-    return _RANK.get(str(verdict.outcome), 0), verdict.score
-
-
-def _raise_status(item: ItemRecord, status: ItemStatus) -> None:
-    """Keep the best status an item reached: a later miss does not undo a partial answer."""
-    if _STATUS_RANK[status] > _STATUS_RANK[item.status]:
-        item.status = status
