@@ -35,8 +35,8 @@ from pathlib import Path
 
 from trainer.packs.model import Answer, Item, Kind, Pack
 from trainer.progress import Attempt, ProgressStore
+from trainer.progress.attempts import iso
 from trainer.progress.stats import compute, pack_stats
-from trainer.progress.store import _iso
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 ITEMS = 60
@@ -64,7 +64,7 @@ def prefill(store: ProgressStore, count: int) -> None:
         a = attempt(n)
         rows.append(
             (
-                _iso(a.at),
+                iso(a.at),
                 a.pack_id,
                 a.pack_version,
                 a.item_id,

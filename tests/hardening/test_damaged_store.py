@@ -49,7 +49,7 @@ def test_a_damaged_page_is_exit_2_and_the_file_is_moved_aside_whole(
 
 
 def test_a_write_lock_held_too_long_is_a_store_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("trainer.progress.store.BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr("trainer.progress.opening.BUSY_TIMEOUT_MS", 50)
     with ProgressStore.open_default(fuzz=False) as store:
         store.record(attempt())
         other = sqlite3.connect(store.path, isolation_level=None)
@@ -76,7 +76,7 @@ class _OneSecond(datetime):
 def test_two_damaged_files_moved_aside_in_one_second_are_both_kept(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("trainer.progress.store.datetime", _OneSecond)
+    monkeypatch.setattr("trainer.progress.opening.datetime", _OneSecond)
     path = progress_db_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     for content in (b"first damaged file" * 100, b"second damaged file" * 100):

@@ -194,7 +194,7 @@ def test_with_record_a_write_lock_held_too_long_is_said_once_and_the_session_goe
 
     with ProgressStore.open_default() as store:
         path = store.path
-    monkeypatch.setattr("trainer.progress.store.BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr("trainer.progress.opening.BUSY_TIMEOUT_MS", 50)
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:

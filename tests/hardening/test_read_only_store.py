@@ -8,6 +8,8 @@ the refusal is simulated, as the tests may run where nothing can be mounted.)
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import SMALL_PACK
@@ -23,10 +25,10 @@ def unwritable(monkeypatch: pytest.MonkeyPatch) -> None:
         store.record(attempt(pack="school-uniforms", item="survey", kind="evidence"))
     path = progress_db_path()
 
-    def refuse(self: ProgressStore) -> None:
+    def refuse(_path: Path) -> None:
         raise StoreError(f"cannot open {path}: unable to open database file")
 
-    monkeypatch.setattr(ProgressStore, "_open", refuse)
+    monkeypatch.setattr("trainer.progress.store.open_for_writing", refuse)
 
 
 NOTICE = "cannot be written: showing the progress saved there; nothing new can be recorded"

@@ -51,7 +51,7 @@ def damaged_store(rows: int = 20_000, item: str = "nk-ten-days") -> tuple[Path, 
     middle one overwritten, where the open check does not look; and its bytes as left."""
     from trainer.locations import progress_db_path
     from trainer.progress import ProgressStore
-    from trainer.progress.store import _ATTEMPT_COLUMNS
+    from trainer.progress.attempts import ATTEMPT_COLUMNS
 
     with ProgressStore.open_default(fuzz=False) as store:
         store.record(attempt(item, pack="school-uniforms"))
@@ -64,7 +64,7 @@ def damaged_store(rows: int = 20_000, item: str = "nk-ten-days") -> tuple[Path, 
         .values()
     )
     db.executemany(
-        f"INSERT INTO attempts ({_ATTEMPT_COLUMNS}) VALUES ({','.join('?' * len(row))})",
+        f"INSERT INTO attempts ({ATTEMPT_COLUMNS}) VALUES ({','.join('?' * len(row))})",
         [row] * (rows // 2) + [middle] + [row] * (rows // 2),
     )
     db.commit()

@@ -20,8 +20,9 @@ from tests.progress.helpers import attempt
 from trainer.locations import progress_db_path
 from trainer.packs.model import Answer, Item, Kind, Pack
 from trainer.progress import ProgressStore
+from trainer.progress.attempts import ATTEMPT_COLUMNS
+from trainer.progress.schema import MIGRATIONS, statements
 from trainer.progress.stats import Stats, compute, pack_stats
-from trainer.progress.store import _ATTEMPT_COLUMNS, MIGRATIONS, _statements
 
 ITEMS = ("cost", "bullying", "lee", "survey", "moves", "renamed-away")
 ZONES = (
@@ -140,13 +141,13 @@ def test_a_store_from_before_the_tallies_counts_its_old_attempts(tmp_path: Path)
     path = tmp_path / "progress.sqlite3"
     with _history(5) as store:
         before = list(store.attempts())
-        rows = store._db.execute(f"SELECT {_ATTEMPT_COLUMNS} FROM attempts ORDER BY id").fetchall()
+        rows = store._db.execute(f"SELECT {ATTEMPT_COLUMNS} FROM attempts ORDER BY id").fetchall()
     db = sqlite3.connect(path)
     for script in MIGRATIONS[:3]:
-        for statement in _statements(script):
+        for statement in statements(script):
             db.execute(statement)
     marks = ",".join("?" * len(rows[0]))
-    db.executemany(f"INSERT INTO attempts ({_ATTEMPT_COLUMNS}) VALUES ({marks})", rows)
+    db.executemany(f"INSERT INTO attempts ({ATTEMPT_COLUMNS}) VALUES ({marks})", rows)
     db.execute("PRAGMA user_version = 3")
     db.commit()
     db.close()

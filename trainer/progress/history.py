@@ -16,7 +16,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from trainer.progress.store import _ATTEMPT_COLUMNS, Attempt, StoreError, _iso, attempt_from_row
+from trainer.progress.attempts import ATTEMPT_COLUMNS, Attempt, attempt_from_row, iso
+from trainer.progress.opening import StoreError
 
 RIGHT = "(outcome = 'correct' OR overridden != 0)"
 """An attempt that counts as right: graded correct, or marked right by the student."""
@@ -110,7 +111,7 @@ class History:
         for start in range(0, len(wanted), _BATCH):
             batch = tuple(wanted[start : start + _BATCH])
             marks = ",".join("?" * len(batch))
-            query = f"SELECT at, id, {_ATTEMPT_COLUMNS} FROM attempts WHERE id IN ({marks})"
+            query = f"SELECT at, id, {ATTEMPT_COLUMNS} FROM attempts WHERE id IN ({marks})"
             rows.extend(self._rows(query, batch))
         rows.sort(key=lambda row: (row[0], row[1]))
         return tuple(attempt_from_row(row[2:]) for row in rows)
@@ -122,4 +123,4 @@ _BATCH = 500
 
 def stored_time(moment: datetime) -> str:
     """A time as the store writes it (fixed width UTC, so text order is time order)."""
-    return _iso(moment)
+    return iso(moment)
