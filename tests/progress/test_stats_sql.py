@@ -136,18 +136,22 @@ def test_attempts_removed_or_moved_behind_the_stores_back_leave_true_tallies() -
         )
 
 
+SCHEMA_3_COLUMNS = ", ".join(ATTEMPT_COLUMNS.split(", ")[:14])
+"""The attempt columns a schema-3 store has (confidence and late came in schema 5)."""
+
+
 def test_a_store_from_before_the_tallies_counts_its_old_attempts(tmp_path: Path) -> None:
     """Opening a schema-3 store fills the tallies from the attempts it already holds."""
     path = tmp_path / "progress.sqlite3"
     with _history(5) as store:
         before = list(store.attempts())
-        rows = store._db.execute(f"SELECT {ATTEMPT_COLUMNS} FROM attempts ORDER BY id").fetchall()
+        rows = store._db.execute(f"SELECT {SCHEMA_3_COLUMNS} FROM attempts ORDER BY id").fetchall()
     db = sqlite3.connect(path)
     for script in MIGRATIONS[:3]:
         for statement in statements(script):
             db.execute(statement)
     marks = ",".join("?" * len(rows[0]))
-    db.executemany(f"INSERT INTO attempts ({ATTEMPT_COLUMNS}) VALUES ({marks})", rows)
+    db.executemany(f"INSERT INTO attempts ({SCHEMA_3_COLUMNS}) VALUES ({marks})", rows)
     db.execute("PRAGMA user_version = 3")
     db.commit()
     db.close()

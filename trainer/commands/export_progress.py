@@ -33,9 +33,14 @@ FIELDS = (
     "seconds",
     "session",
     "student",
+    "confidence",
+    "late",
 )
 """The export's columns; `student` is the name the student gave the app ("" for attempts
-from before the app asked). New columns go at the end, so scripts reading by position work."""
+from before the app asked); `confidence` how sure they said they were before the verdict
+(guess, unsure, fairly_sure, certain; empty when they did not say); `late` a timed round's
+answer after its clock ran out. New columns go at the end, so scripts reading by position
+work."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -12,11 +12,15 @@ from typing import Any
 
 from fsrs import Card, State
 
+from trainer.confidence import Confidence
+
 ATTEMPT_COLUMNS = (
     "at, pack_id, pack_version, item_id, kind, mode, answer, outcome, score, hints, "
-    "overridden, seconds, session, student"
+    "overridden, seconds, session, student, confidence, late"
 )
 """The columns an `Attempt` is written to and read from, in `Attempt.to_json`'s order."""
+ATTEMPT_MARKS = ",".join("?" * len(ATTEMPT_COLUMNS.split(",")))
+"""A placeholder per column of `ATTEMPT_COLUMNS`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +42,12 @@ class Attempt:
     session: str = ""
     student: str = ""
     """Whose attempt: the name the student gave the app ("" before names were kept)."""
+    confidence: Confidence | None = None
+    """How sure the student said they were before the verdict; None when they did not say
+    (and for every attempt from before confidence was asked). An override keeps it: it
+    changes whether the answer was right, not how sure the student was."""
+    late: bool = False
+    """A timed round's answer given after its clock ran out."""
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -55,6 +65,8 @@ class Attempt:
             "seconds": round(self.seconds, 3),
             "session": self.session,
             "student": self.student,
+            "confidence": self.confidence.value if self.confidence else None,
+            "late": self.late,
         }
 
     def row(self) -> tuple[Any, ...]:
@@ -74,6 +86,8 @@ class Attempt:
             self.seconds,
             self.session,
             self.student,
+            self.confidence.value if self.confidence else None,
+            int(self.late),
         )
 
 
@@ -124,4 +138,15 @@ def attempt_from_row(row: tuple[Any, ...]) -> Attempt:
         seconds=secs,
         session=session,
         student=str(row[13]) if len(row) > 13 else "",
+        confidence=confidence_from(row[14]) if len(row) > 14 else None,
+        late=bool(row[15]) if len(row) > 15 else False,
     )
+
+
+def confidence_from(value: object) -> Confidence | None:
+    """The level a stored or event value names; None for none, or for a value this version
+    does not know (a newer trainer's level is not a reason to lose the attempt)."""
+    try:
+        return Confidence(str(value)) if value is not None else None
+    except ValueError:
+        return None

@@ -12,6 +12,10 @@ What counts as an attempt at an item, so that its card is rescheduled fairly:
 A wrong answer in a "name them all" question is kept with its text (a teacher reads it, and
 "I was right" re-rates it) against the target the grader found it closest to; that target is
 then not counted missed again when the question ends, so each target is one miss at most.
+
+A verdict's `confidence` (how sure the student said they were) and `late` (a timed round's
+answer after the clock) are kept on the attempt it was graded as; not on the other targets the
+same answer named, so that calibration counts each answer once.
 """
 
 from __future__ import annotations
@@ -20,7 +24,9 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from trainer.confidence import Confidence
 from trainer.packs.model import Pack
+from trainer.progress.attempts import confidence_from
 from trainer.progress.store import Attempt, ProgressStore
 
 RECALL_KINDS = frozenset({"premises", "counterarguments"})
@@ -83,6 +89,8 @@ class SessionRecorder:
             int(verdict.get("score", 0)),
             int(data.get("hints", 0)),
             float(data.get("took", 0.0)),
+            confidence=confidence_from(data.get("confidence")),
+            late=bool(data.get("late", False)),
         )
         if recorded is not None:
             self._attempt_ids[int(data.get("seq", -1))] = recorded
@@ -121,6 +129,9 @@ class SessionRecorder:
         score: int,
         hints: int,
         seconds: float,
+        *,
+        confidence: Confidence | None = None,
+        late: bool = False,
     ) -> int | None:
         if self.pack.get(item_id) is None:
             return None
@@ -139,6 +150,8 @@ class SessionRecorder:
                 seconds=seconds,
                 session=self.session,
                 student=self.store.student,
+                confidence=confidence,
+                late=late,
             )
         )
         self.recorded += 1

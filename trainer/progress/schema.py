@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _TALLY_ADD = """INSERT INTO tallies (student, pack_id, item_id, kind, attempts, correct)
     VALUES (new.student, new.pack_id, new.item_id, new.kind, 1,
@@ -122,6 +122,16 @@ MIGRATIONS: tuple[str, ...] = (
     DROP INDEX attempts_by_student;
     CREATE INDEX attempts_by_student ON attempts (student, pack_id, item_id, at);
     CREATE INDEX attempts_overridden ON attempts (student, pack_id) WHERE overridden != 0;
+    """,
+    # 5: how sure the student said they were, before the verdict (NULL when they did not
+    # say: every attempt from before), and whether a timed round's answer came after its
+    # clock ran out. Calibration reads only the answers with a confidence, through their
+    # own index, however many attempts have none.
+    """
+    ALTER TABLE attempts ADD COLUMN confidence TEXT;
+    ALTER TABLE attempts ADD COLUMN late INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX attempts_confident ON attempts (student, pack_id, at)
+        WHERE confidence IS NOT NULL;
     """,
 )
 

@@ -22,6 +22,7 @@ from fsrs import Card, Scheduler, State
 from trainer.locations import progress_db_path
 from trainer.progress.attempts import (
     ATTEMPT_COLUMNS,
+    ATTEMPT_MARKS,
     Attempt,
     DueCard,
     Recorded,
@@ -58,6 +59,10 @@ LEARNING_STEPS = (timedelta(minutes=10),)
 """FSRS's steps for an item not yet learnt. One step: an item answered right unaided the
 first time is due in days, not in ten minutes (with FSRS's default two steps, every item
 of an all-correct quiz was due again the same day); a miss comes back after ten minutes."""
+
+_INSERT_ATTEMPT = (
+    f"INSERT INTO attempts ({ATTEMPT_COLUMNS}, card_before) VALUES ({ATTEMPT_MARKS}, ?)"
+)
 
 
 class ProgressStore:
@@ -138,11 +143,7 @@ class ProgressStore:
         with saving as db:
             card = self._card(attempt.pack_id, attempt.item_id, at, attempt.student)
             before = json.dumps(card.to_dict()) if card.last_review else None
-            cursor = db.execute(
-                f"INSERT INTO attempts ({ATTEMPT_COLUMNS}, card_before) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (*attempt.row(), before),
-            )
+            cursor = db.execute(_INSERT_ATTEMPT, (*attempt.row(), before))
             attempt_id = int(cursor.lastrowid or 0)
             card, _log = self.scheduler.review_card(card, rating, review_datetime=at)
             self._save_card(attempt.pack_id, attempt.item_id, card, attempt.student)
