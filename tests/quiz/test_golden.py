@@ -40,12 +40,18 @@ CASES: dict[str, tuple[str, int, int | None]] = {
     "both-sides-seed5": ("both-sides", 5, None),
     "mixed-seed6": ("mixed", 6, 10),
     "garbage-seed7": ("rebuttals", 7, None),
+    "spar-seed8": ("spar", 8, 4),
 }
+SECONDS: dict[str, int] = {"spar-seed8": 5}
+"""A timed round's seconds per point: with the clock at 2 s a reading, an answer after a
+`/clock` and another line is late."""
 
 
 def run_case(name: str) -> tuple[int, str, str]:
     mode, seed, limit = CASES[name]
-    session = Session(load_pack(builtin_pack_dir()), mode, seed=seed, limit=limit, clock=Ticker())
+    pack = load_pack(builtin_pack_dir())
+    seconds = SECONDS.get(name)
+    session = Session(pack, mode, seed=seed, limit=limit, clock=Ticker(), seconds=seconds)
     out = io.BytesIO()
     transcript = io.StringIO()
     script = (GOLDEN / f"{name}.in").read_bytes()

@@ -227,6 +227,9 @@ def test_a_bad_pack_is_reported_on_stderr_with_exit_2_and_no_traceback() -> None
         ["--mode", "mixed", "--script", "/no/such/script.txt"],
         ["--mode", "mixed", "--transcript", "/no/such/folder/transcript.txt"],
         ["--pack", str(SMALL_PACK)],  # no mode
+        ["--mode", "spar", "--seconds", "2"],
+        ["--mode", "spar", "--seconds", "a minute"],
+        ["--mode", "rebuttals", "--seconds", "30"],  # only a round is timed
     ],
 )
 def test_bad_arguments_exit_2_without_a_traceback(

@@ -20,6 +20,7 @@ from trainer.quiz.inputs import COMMANDS
 
 DOC = (Path(__file__).resolve().parents[2] / "docs" / "headless.md").read_text(encoding="utf-8")
 GARBAGE = Path(__file__).resolve().parent / "golden" / "garbage-seed7.in"
+SPAR = GARBAGE.with_name("spar-seed8.in")
 
 
 def events_of(pack_path: Path, mode: str, script: bytes, seed: int = 1) -> list[dict[str, Any]]:
@@ -36,6 +37,7 @@ def documented(name: str) -> bool:
 def test_every_event_type_and_field_produced_is_documented() -> None:
     events = events_of(builtin_pack_dir(), "rebuttals", GARBAGE.read_bytes(), seed=7)
     events += events_of(builtin_pack_dir(), "premises", b"x\n/skip\n/giveup\n")
+    events += events_of(builtin_pack_dir(), "spar", SPAR.read_bytes(), seed=8)
     undocumented = {
         (event["type"], key)
         for event in events
@@ -43,7 +45,15 @@ def test_every_event_type_and_field_produced_is_documented() -> None:
         if not documented(key)
     }
     assert not undocumented
-    assert {e["type"] for e in events} >= {"question", "verdict", "hint", "result", "review"}
+    assert {e["type"] for e in events} >= {
+        "question",
+        "verdict",
+        "hint",
+        "result",
+        "review",
+        "clock",
+        "flow",
+    }
     assert all(documented(e["type"]) for e in events)
 
 

@@ -31,6 +31,7 @@ from trainer.packs.safe_text import json_text, visible
 from trainer.quiz.events import Event, SummaryEvent
 from trainer.quiz.modes import Mode
 from trainer.quiz.session import EndReason, Session
+from trainer.quiz.spar import DEFAULT_SECONDS, MAX_SECONDS, MIN_SECONDS
 
 if TYPE_CHECKING:
     from trainer.progress import ProgressStore
@@ -68,6 +69,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--limit", type=_count, metavar="N", help="ask at most N questions (default: all)"
     )
+    parser.add_argument(
+        "--seconds",
+        type=_seconds,
+        metavar="N",
+        help=f"in a spar round, seconds per point ({MIN_SECONDS}-{MAX_SECONDS}, "
+        f"default {DEFAULT_SECONDS})",
+    )
     parser.add_argument("--script", metavar="FILE", help="read the input from FILE, not stdin")
     parser.add_argument("--transcript", metavar="FILE", help="also write a readable transcript")
     parser.add_argument(
@@ -85,6 +93,16 @@ def _count(text: str) -> int:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
     if value < 0:
         raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def _seconds(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not MIN_SECONDS <= value <= MAX_SECONDS:
+        raise argparse.ArgumentTypeError(f"must be {MIN_SECONDS} to {MAX_SECONDS} seconds")
     return value
 
 
@@ -302,7 +320,17 @@ def run(args: argparse.Namespace) -> int:
             questions = questions_for(pack, due_items(store, pack, datetime.now(UTC)))
             if not questions:
                 print(f"nothing in {pack.id} is due for review", file=sys.stderr)
-        session = Session(pack, args.mode, seed=args.seed, limit=args.limit, questions=questions)
+        if args.seconds is not None and args.mode != Mode.SPAR:
+            print("headless: --seconds is for a spar round (--mode spar)", file=sys.stderr)
+            return EXIT_INVALID
+        session = Session(
+            pack,
+            args.mode,
+            seed=args.seed,
+            limit=args.limit,
+            questions=questions,
+            seconds=args.seconds,
+        )
         if not session.questions and args.limit != 0 and args.mode != Mode.REVIEW:
             print(f"the pack {pack.id} has no questions for mode {args.mode}", file=sys.stderr)
         observer = _recorder(store, session) if args.record and store is not None else None

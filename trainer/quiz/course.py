@@ -17,8 +17,10 @@ from typing import Any, TypeVar
 from trainer.packs.model import Pack
 from trainer.quiz.events import (
     AnswerState,
+    ClockEvent,
     ErrorEvent,
     Event,
+    FlowEvent,
     Missed,
     QuestionEvent,
     ResultEvent,
@@ -46,6 +48,7 @@ from trainer.quiz.scoring import (
     question_score,
     summarise,
 )
+from trainer.quiz.spar import DEFAULT_SECONDS, ClockState, SparClock, flow_sheet
 
 _E = TypeVar("_E", bound=Event)
 
@@ -115,6 +118,7 @@ class SessionCourse:
         grader_factory: GraderFactory = default_grader,
         clock: Clock = time.monotonic,
         rules: ScoringRules | None = None,
+        seconds: float | None = None,
     ) -> None:
         self.pack = pack
         self.mode = Mode(mode)
@@ -141,6 +145,14 @@ class SessionCourse:
         self._return_phase = Phase.ANSWER
         self._missing: dict[str, Sequence[str]] = {}
         self._last: LastAttempt | None = None
+        self.spar = (
+            SparClock(DEFAULT_SECONDS if seconds is None else seconds)
+            if self.mode is Mode.SPAR
+            else None
+        )
+        """The clock of a timed round (`spar`); None in every other mode."""
+        self._answers: dict[str, str] = {}
+        """Question id -> the answer that counted for it, for a round's flow sheet."""
         self.input_line: int | None = None
         """The input line being applied, set by a line-based driver so that every error
         event points at the line that caused it."""
@@ -241,7 +253,7 @@ class SessionCourse:
         if len(record.named) < record.question.need:
             self._phase = Phase.ANSWER
             return None
-        if record.question.more and record.remaining:
+        if record.question.more and record.remaining and self.spar is None:
             self._phase = Phase.MORE
             self._return_phase = Phase.MORE
             return None
@@ -324,9 +336,12 @@ class SessionCourse:
             total=len(self.questions),
             prompt=question.prompt,
             expects=question.need,
-            more=question.more,
+            more=question.more and self.spar is None,
             why=question.why,
         )
+        if self.spar is not None:
+            self.spar.restart(self._now)
+            self._emit_clock(out, ClockState.STARTED)
 
     def _finish(self, out: list[Event], reason: EndReason) -> None:
         if self._open is not None:
@@ -334,6 +349,9 @@ class SessionCourse:
             self._open.seconds = self._now - self._open.started
             self._open = None
         self._phase = Phase.FINISHED
+        if self.spar is not None:
+            sheet = flow_sheet(self.pack, self.spar.seconds, self._records, self._answers)
+            self._emit(FlowEvent, out, item_id=None, sheet=sheet)
         totals, by_kind, by_item = summarise(
             self._records,
             self.rules,
@@ -353,6 +371,19 @@ class SessionCourse:
             totals=totals,
             by_kind=by_kind,
             by_item=by_item,
+        )
+
+    def _emit_clock(self, out: list[Event], state: ClockState) -> None:
+        assert self.spar is not None and self._open is not None
+        question = self._open.question
+        self._emit(
+            ClockEvent,
+            out,
+            item_id=question.subject,
+            question=question.id,
+            state=state,
+            seconds=self.spar.seconds,
+            left=self.spar.left(self._now),
         )
 
     def _emit(self, cls: type[_E], out: list[Event], **fields: Any) -> _E:

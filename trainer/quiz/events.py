@@ -16,6 +16,7 @@ from trainer.confidence import Confidence
 if TYPE_CHECKING:
     from trainer.quiz.protocols import VerdictLike
     from trainer.quiz.scoring import ItemTally, KindTally, Totals
+    from trainer.quiz.spar import ClockState, FlowSheet
 
 
 def _seconds(value: float) -> float:
@@ -239,6 +240,38 @@ class ErrorEvent(Event):
 
     def _fields(self) -> dict[str, Any]:
         return {"code": self.code, "message": self.message, "line": self.line, "input": self.input}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClockEvent(Event):
+    """A timed round's clock for the point `item_id`: started, asked for, or run out."""
+
+    type: ClassVar[str] = "clock"
+    question: str
+    state: ClockState
+    seconds: float
+    """The time allowed for the point."""
+    left: float
+    """The time left (0 once it has run out)."""
+
+    def _fields(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "state": self.state.value,
+            "seconds": self.seconds,
+            "left": _seconds(self.left),
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FlowEvent(Event):
+    """A timed round's flow sheet, just before its summary (`trainer.quiz.spar`)."""
+
+    type: ClassVar[str] = "flow"
+    sheet: FlowSheet
+
+    def _fields(self) -> dict[str, Any]:
+        return self.sheet.to_json()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

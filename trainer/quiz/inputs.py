@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, NamedTuple
 
+from trainer.confidence import Confidence
 from trainer.packs.safe_text import UNSAFE, visible
 from trainer.quiz.events import Event
 from trainer.quiz.session import EndReason, Phase, Session
@@ -18,7 +19,7 @@ from trainer.quiz.session import EndReason, Phase, Session
 MAX_LINE_BYTES = 4096
 """Longest input line read; an answer is a sentence or two, and the grader reads 2,000 chars."""
 
-COMMANDS = ("hint", "skip", "giveup", "override", "next")
+COMMANDS = ("hint", "skip", "giveup", "override", "next", "clock")
 _EXCERPT = 60
 # The one rule for text from anyone (trainer.packs.safe_text): C0 but tab, DEL, C1, bidi
 # controls, line separators and lone surrogates (which JSON's \\ud800 can produce).
@@ -29,6 +30,7 @@ _CONTROL = UNSAFE
 
 class AnswerLine(NamedTuple):
     text: str
+    confidence: Confidence | None = None
 
 
 class CommandLine(NamedTuple):
@@ -108,10 +110,12 @@ def _parse_json(text: str) -> Line:
         return BadLine(
             "invalid_json", "The line starts with { but is not valid JSON.", _excerpt(text)
         )
-    if not isinstance(data, dict) or len(data) != 1 or not {"answer", "command"} & set(data):
+    keys = set(data) if isinstance(data, dict) else set()
+    if keys not in ({"answer"}, {"command"}, {"answer", "confidence"}):
         return BadLine(
             "invalid_json",
-            'A JSON line must be {"answer": "..."} or {"command": "..."}.',
+            'A JSON line must be {"answer": "..."} (with "confidence" if you like) or '
+            '{"command": "..."}.',
             _excerpt(text),
         )
     if "answer" in data:
@@ -124,7 +128,17 @@ def _parse_json(text: str) -> Line:
                 "The answer holds control characters (such as terminal escapes); it was ignored.",
                 _excerpt(answer),
             )
-        return AnswerLine(answer.strip())
+        if "confidence" not in data:
+            return AnswerLine(answer.strip())
+        confidence = _confidence(data["confidence"])
+        if confidence is None:
+            return BadLine(
+                "bad_confidence",
+                f'"confidence" must be one of {", ".join(LEVELS)} (or 1 to 4); '
+                "the answer was ignored.",
+                _excerpt(str(data["confidence"])),
+            )
+        return AnswerLine(answer.strip(), confidence)
     command = data["command"]
     if not isinstance(command, str) or command not in COMMANDS:
         return BadLine(
@@ -135,19 +149,34 @@ def _parse_json(text: str) -> Line:
     return CommandLine(command)
 
 
+LEVELS = tuple(level.value for level in Confidence)
+
+
+def _confidence(value: object) -> Confidence | None:
+    """A level from its name or its key (1 for a guess to 4 for certain)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return Confidence.from_key(str(value))
+    if isinstance(value, str):
+        return Confidence(value) if value in LEVELS else Confidence.from_key(value)
+    return None
+
+
 def apply(session: Session, line: Line, number: int | None = None) -> list[Event]:
     """Do what the line asks; every line yields at least one event."""
     session.input_line = number
     if isinstance(line, BadLine):
         return session.error(line.code, line.message, input=line.excerpt or None)
     if isinstance(line, AnswerLine):
-        return session.answer(line.text)
+        return session.answer(line.text, line.confidence)
     actions: dict[str, Callable[[], list[Event]]] = {
         "hint": session.hint,
         "skip": session.skip,
         "giveup": session.give_up,
         "override": session.override,
         "next": session.next,
+        "clock": session.clock,
     }
     return actions[line.name]()
 

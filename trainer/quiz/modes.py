@@ -22,6 +22,8 @@ class Mode(StrEnum):
     BOTH_SIDES = "both-sides"
     QUESTIONS = "questions"
     """The pack's own questions (`questions:`), beside or instead of an argument."""
+    SPAR = "spar"
+    """A timed round: the other side's points, each to be answered against a clock."""
     MIXED = "mixed"
     REVIEW = "review"
     """What the progress store says is due; its questions come from `review.questions_for`."""
@@ -39,6 +41,7 @@ MODE_KINDS: dict[Mode, tuple[QuestionKind, ...]] = {
     Mode.EVIDENCE: (QuestionKind.EVIDENCE,),
     Mode.BOTH_SIDES: (QuestionKind.ARGUE_AGAINST, QuestionKind.AUTHOR_REPLY),
     Mode.QUESTIONS: (QuestionKind.QUESTION,),
+    Mode.SPAR: (QuestionKind.REBUTTAL, QuestionKind.AUTHOR_REPLY),
     Mode.MIXED: tuple(QuestionKind),
     Mode.REVIEW: tuple(QuestionKind),
 }

@@ -27,6 +27,10 @@ class ScoringRules:
     hint_cost: int = 20
     """Taken off the question's points for every hint step shown (never below zero), except
     once the question is passed: extra rebuttals earn nothing, so learning them is free."""
+    late_share: float = 0.5
+    """In a timed round, the share of its points a question keeps when an answer to it came
+    after its clock ran out: graded and recorded, but worth less, as a round would not have
+    heard it."""
 
 
 class ItemStatus(StrEnum):
@@ -83,6 +87,8 @@ class QuestionRecord:
     charged: int = 0
     outcome: QuestionOutcome | None = None
     seconds: float = 0.0
+    late: bool = False
+    """An answer to it came after its clock ran out (timed rounds only)."""
 
     def item(self, item_id: str) -> ItemRecord:
         record = self.items.get(item_id)
@@ -106,7 +112,12 @@ def question_score(record: QuestionRecord, rules: ScoringRules) -> int:
     # Recall: every named target counts. Any-of: the best answer counts, however many.
     raw = sum(points) if record.question.kind.recall else max([*points, *partial], default=0)
     raw = min(raw, question_max(record.question, rules))
-    return max(0, raw - rules.hint_cost * record.charged)
+    return _late(record, rules, max(0, raw - rules.hint_cost * record.charged))
+
+
+def _late(record: QuestionRecord, rules: ScoringRules, points: int) -> int:
+    """Points as a late answer keeps them (all of them when it was in time)."""
+    return round(points * rules.late_share) if record.late else points
 
 
 def _percent(score: int, maximum: int) -> int:
@@ -217,7 +228,8 @@ def summarise(
                 asked=entry.asked + 1,
                 correct=entry.correct + (item.status is ItemStatus.CORRECT),
                 outcome=item.status.value,
-                points=entry.points + max(0, item.points - rules.hint_cost * item.charged),
+                points=entry.points
+                + _late(record, rules, max(0, item.points - rules.hint_cost * item.charged)),
                 max=entry.max + rules.correct,
                 hints=entry.hints + item.hints,
                 attempts=entry.attempts + item.attempts,

@@ -20,11 +20,13 @@ Rules a user notices:
 
 from __future__ import annotations
 
+from trainer.confidence import Confidence
 from trainer.quiz.course import EndReason, LastAttempt, Phase, SessionCourse, raise_status
 from trainer.quiz.events import Event, HintEvent, VerdictEvent
 from trainer.quiz.hints import hint_steps
 from trainer.quiz.protocols import CORRECT, PARTIAL
 from trainer.quiz.scoring import ItemStatus, QuestionOutcome, QuestionRecord
+from trainer.quiz.spar import ClockState
 
 __all__ = ["EndReason", "Phase", "Session"]
 
@@ -48,8 +50,12 @@ class Session(SessionCourse):
         self._advance(out)
         return out
 
-    def answer(self, text: str) -> list[Event]:
-        """Grade an answer. An empty answer moves on where moving on is free (see `next`)."""
+    def answer(self, text: str, confidence: Confidence | None = None) -> list[Event]:
+        """Grade an answer. An empty answer moves on where moving on is free (see `next`).
+
+        `confidence` is how sure the student said they were, before the verdict; the verdict
+        event carries it, for calibration.
+        """
         self._require_started()
         text = text.strip()
         if self._phase is Phase.REVIEW:
@@ -58,8 +64,9 @@ class Session(SessionCourse):
             if self._phase is Phase.MORE or self._phase is Phase.SAY_MORE:
                 return self.next()
             return self.error("empty_answer", "Type an answer, or ask for a hint, skip or give up.")
-        out: list[Event] = []
         record = self._tick()
+        out = self._clock_news()
+        late = self.spar is not None and self.spar.expired(self._now)
         said_more = self._phase is Phase.SAY_MORE
         origin = self._return_phase if said_more else self._phase
         partial = (self._partial_text, self._partial_item) if said_more else None
@@ -75,12 +82,14 @@ class Session(SessionCourse):
         if repeated is not None:
             # Not a wrong answer to the targets left: it costs nothing and marks nothing.
             named = self.pack.item(repeated).answer.canonical  # as the checklist shows it
-            return self.error(
+            return out + self.error(
                 "already_named",
                 f'You have already named that one ("{named}"). Name another, or give up to '
                 "see the rest.",
             )
         self._attempts += 1
+        record.late = record.late or late
+        self._answers[record.question.id] = graded
         took = self._now - self._last_step
         self._last_step = self._now
         item = record.item(item_id)
@@ -129,6 +138,9 @@ class Session(SessionCourse):
             remaining=len(record.remaining),
             graded=graded,
             also_named=also,
+            confidence=confidence,
+            late=late,
+            spar=self.spar is not None,
         )
         self._last = LastAttempt(
             event.seq, record, verdict, item_id, text, graded, self._attempts, second_try
@@ -144,6 +156,7 @@ class Session(SessionCourse):
         if self._phase is Phase.REVIEW:
             return self._quiz_over()
         record = self._tick()
+        news = self._clock_news()
         remaining = record.remaining
         target = (
             self._partial_item
@@ -153,7 +166,7 @@ class Session(SessionCourse):
         item = record.item(target)
         steps = hint_steps(self.pack.item(target), self._missing.get(target, ()))
         if item.hints >= len(steps):
-            return self.error(
+            return news + self.error(
                 "no_more_hints", "There are no more hints for this answer; give up to see it."
             )
         cost = 0 if self._passed() else self.rules.hint_cost
@@ -163,7 +176,7 @@ class Session(SessionCourse):
             item.charged += 1
             record.charged += 1
         self._last_step = self._now
-        out: list[Event] = []
+        out = news
         self._emit(
             HintEvent,
             out,
@@ -182,7 +195,7 @@ class Session(SessionCourse):
         if self._phase is Phase.REVIEW:
             return self._quiz_over()
         self._tick()
-        out: list[Event] = []
+        out = self._clock_news()
         outcome = QuestionOutcome.CORRECT if self._passed() else QuestionOutcome.SKIPPED
         self._end(out, outcome, reveal=False)
         return out
@@ -193,7 +206,7 @@ class Session(SessionCourse):
         if self._phase is Phase.REVIEW:
             return self._quiz_over()
         self._tick()
-        out: list[Event] = []
+        out = self._clock_news()
         outcome = QuestionOutcome.CORRECT if self._passed() else QuestionOutcome.GAVE_UP
         self._end(out, outcome, reveal=True)
         return out
@@ -209,7 +222,7 @@ class Session(SessionCourse):
         if self._phase is Phase.REVIEW:
             return self.finish(EndReason.FINISHED)
         record = self._tick()
-        out: list[Event] = []
+        out = self._clock_news()
         if self._passed():
             self._end(out, QuestionOutcome.CORRECT, reveal=True)
         elif (
@@ -221,7 +234,7 @@ class Session(SessionCourse):
             item.points = self.rules.partial
             self._end(out, QuestionOutcome.PARTIAL, reveal=True)
         else:
-            return self.error(
+            return out + self.error(
                 "not_now", "Nothing to move on from: answer, ask for a hint, skip or give up."
             )
         return out
@@ -279,6 +292,36 @@ class Session(SessionCourse):
             self._emit_result(out, record, reveal=True, revised=True)
             if self._phase is Phase.REVIEW:
                 self._finish(out, EndReason.FINISHED)
+        return out
+
+    def tick(self) -> list[Event]:
+        """What the clock has to say now: the `expired` event of a timed round's point, the
+        first time it is asked after the time ran out; otherwise nothing. The app calls it
+        on a timer; every action calls it first."""
+        if self.spar is None or self._open is None or self._phase is Phase.FINISHED:
+            return []
+        self._now = self._clock()
+        return self._clock_news()
+
+    def clock(self) -> list[Event]:
+        """The `clock` command: the time left for the point being answered."""
+        self._require_started()
+        if self.spar is None:
+            return self.error("no_clock", "Only a timed round (mode spar) has a clock.")
+        if self._phase is Phase.REVIEW:
+            return self._quiz_over()
+        self._tick()
+        out = self._clock_news()
+        if not out:
+            expired = self.spar.expired(self._now)
+            self._emit_clock(out, ClockState.EXPIRED if expired else ClockState.RUNNING)
+        return out
+
+    def _clock_news(self) -> list[Event]:
+        out: list[Event] = []
+        spar = self.spar
+        if spar is not None and self._open is not None and spar.due_announcement(self._now):
+            self._emit_clock(out, ClockState.EXPIRED)
         return out
 
     def _also_named(self, record: QuestionRecord, text: str) -> tuple[str, ...]:

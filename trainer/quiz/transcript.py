@@ -12,8 +12,10 @@ from collections.abc import Iterable, Iterator
 from trainer.packs.safe_text import visible
 from trainer.quiz.events import (
     AnswerState,
+    ClockEvent,
     ErrorEvent,
     Event,
+    FlowEvent,
     HintEvent,
     QuestionEvent,
     ResultEvent,
@@ -21,6 +23,7 @@ from trainer.quiz.events import (
     SummaryEvent,
     VerdictEvent,
 )
+from trainer.quiz.spar import ClockState
 
 WIDTH = 88
 
@@ -69,7 +72,34 @@ def _render(event: Event) -> list[str]:
         return _wrap(f"! {event.message} [{event.code}{where}]{shown}", "")
     if isinstance(event, SummaryEvent):
         return list(_summary(event))
+    if isinstance(event, ClockEvent):
+        return _clock(event)
+    if isinstance(event, FlowEvent):
+        return list(_flow(event))
     return []
+
+
+def _clock(event: ClockEvent) -> list[str]:
+    if event.state is ClockState.STARTED:
+        return [f"  Clock: {event.seconds:g} s for this point."]
+    if event.state is ClockState.EXPIRED:
+        return ["  Time is up: an answer now is late and worth less."]
+    return [f"  Clock: {event.left:.0f} s left."]
+
+
+def _flow(event: FlowEvent) -> Iterator[str]:
+    sheet = event.sheet
+    yield ""
+    yield f"Flow sheet ({sheet.seconds:g} s a point)"
+    for number, row in enumerate(sheet.rows, 1):
+        late = ", late" if row.late else ""
+        yield f"  {number}. {row.label}"
+        yield from _wrap(f"They said: {row.said}", "     ")
+        yield from _wrap(f"You said: {row.answer or '(nothing)'}", "     ")
+        yield f"     = {row.outcome.value.replace('_', ' ')}, {row.seconds:.1f} s{late}"
+        yield from _wrap(f"The author's reply: {row.reply}", "     ")
+    drill = [row.label for row in sheet.rows if row.to_drill]
+    yield "  To drill: " + ("; ".join(drill) if drill else "nothing: every point answered in time")
 
 
 def render_all(events: Iterable[Event]) -> str:
@@ -82,7 +112,9 @@ def _verdict(event: VerdictEvent) -> list[str]:
         lines = _wrap(f'Overridden: "{event.answer}" counts as correct [{event.item_id}]', "")
     else:
         outcome, score, explanation = verdict.outcome, verdict.score, verdict.explanation
-        lines = _wrap(f"> {event.answer}", "")
+        said = f" ({event.confidence.label})" if event.confidence else ""
+        late = " (late)" if event.late else ""
+        lines = _wrap(f"> {event.answer}{said}{late}", "")
         lines += _wrap(f"{outcome} ({score}) [{event.item_id}] {explanation}".rstrip())
         feedback = verdict.feedback or ""
         if feedback and feedback not in explanation:
