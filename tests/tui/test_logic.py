@@ -85,13 +85,28 @@ def test_outline_follows_the_argument() -> None:
 
 def test_settings_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "deep" / "settings.json"
-    save_settings(Settings(theme="textual-light"), path)
-    assert load_settings(path) == (Settings(theme="textual-light"), "")
+    chosen = Settings(theme="textual-light", ask_confidence=False, spar_seconds=90)
+    save_settings(chosen, path)
+    assert load_settings(path) == (chosen, "")
+
+
+def test_a_fresh_student_is_asked_how_sure_and_spars_a_minute_a_point() -> None:
+    assert (Settings().ask_confidence, Settings().spar_seconds) == (True, 60)
 
 
 @pytest.mark.parametrize(
     "content",
-    ["{not json", "[1, 2]", '{"theme": 3}', b"\xff\xfe".decode("latin-1")],
+    [
+        "{not json",
+        "[1, 2]",
+        '{"theme": 3}',
+        b"\xff\xfe".decode("latin-1"),
+        '{"ask_confidence": "yes"}',
+        '{"ask_confidence": 1}',
+        '{"spar_seconds": true}',
+        '{"spar_seconds": 1}',
+        '{"spar_seconds": "60"}',
+    ],
 )
 def test_damaged_settings_are_ignored_with_a_notice(tmp_path: Path, content: str) -> None:
     path = tmp_path / "settings.json"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App
@@ -153,7 +153,7 @@ class KeepsProgress(App[None]):
             )
             return None
 
-    def _remember(self, **changes: str) -> None:
+    def _remember(self, **changes: Any) -> None:
         """Change the settings and save them (unless this run saves none, as in tests)."""
         self._settings = replace(self._settings, **changes)
         if self.options.save_settings:

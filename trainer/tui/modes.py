@@ -60,6 +60,13 @@ MODES: tuple[ModeInfo, ...] = (
     ModeInfo(
         "questions", "Questions", "The pack's own questions, one at a time.", requires="question"
     ),
+    ModeInfo(
+        "spar",
+        "Spar",
+        "A timed round: rebut the other side's points against the clock.",
+        ("rebuttal", "reply"),
+        "thesis",
+    ),
     ModeInfo("mixed", "Mixed", "Every kind of question, shuffled."),
     ModeInfo("review", "Review", "What spaced repetition says is due, most overdue first."),
 )

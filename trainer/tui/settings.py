@@ -1,4 +1,5 @@
-"""What the app remembers between runs: the theme, the student's name, the last pack.
+"""What the app remembers between runs: the theme, the student's name, the last pack, and the
+student's choices for the quiz (being asked how sure they are, the spar clock).
 
 Stored as JSON in the user's data folder. The file is the user's to edit or break, so a damaged
 one is never fatal: `load_settings` returns the defaults and a notice saying what was wrong,
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from trainer.locations import settings_path
+from trainer.quiz.spar import DEFAULT_SECONDS, MAX_SECONDS, MIN_SECONDS
 
 DEFAULT_THEME = "textual-dark"
 
@@ -31,6 +33,26 @@ class Settings:
     pack: str = ""
     """The pack folder last opened, opened again at the next start if it is still there
     ("" for the built-in pack)."""
+    ask_confidence: bool = True
+    """Ask how sure the student is (one key, 1-4, or Enter to skip) before each verdict, so
+    that stats can show whether their sureness is right. On by default: calibration needs
+    answers to measure; the palette turns it off."""
+    spar_seconds: int = DEFAULT_SECONDS
+    """The time per point in a timed round (`spar`), within the engine's bounds."""
+
+
+def _valid(name: str, value: Any) -> bool:
+    """Whether a stored value has its field's type (and, for the clock, its bounds)."""
+    default = getattr(Settings(), name)
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, int):
+        return (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and MIN_SECONDS <= value <= MAX_SECONDS
+        )
+    return isinstance(value, str)
 
 
 def load_settings(path: Path | None = None) -> tuple[Settings, str]:
@@ -50,7 +72,7 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str]:
         return Settings(), f"{path} is not a JSON object; using the default settings."
     known = {field.name for field in fields(Settings)}
     values = {key: value for key, value in data.items() if key in known}
-    if not all(isinstance(value, str) for value in values.values()):
+    if not all(_valid(key, value) for key, value in values.items()):
         return Settings(), f"{path} has a value of the wrong type; using the default settings."
     return Settings(**values), ""
 
