@@ -12,11 +12,18 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from trainer.progress.attempts import ATTEMPT_COLUMNS, Attempt, attempt_from_row, iso
+from trainer.confidence import Confidence
+from trainer.progress.attempts import (
+    ATTEMPT_COLUMNS,
+    Attempt,
+    attempt_from_row,
+    confidence_from,
+    iso,
+)
 from trainer.progress.opening import StoreError
 
 RIGHT = "(outcome = 'correct' OR overridden != 0)"
@@ -103,6 +110,24 @@ class History:
             (self.student, pack_id, item_id),
         )
         return str(rows[0][0]) if rows else ""
+
+    def calibration_counts(
+        self, pack_id: str, shift: timedelta
+    ) -> dict[tuple[date, Confidence], tuple[int, int]]:
+        """(day, level) -> (answers, right) over the answers given with a confidence, a
+        day being the UTC time plus `shift` (`trainer.progress.calibration.day_shift`).
+        Only those answers are read, through their own index."""
+        modifier = f"{int(shift.total_seconds()):+d} seconds"
+        counts: dict[tuple[date, Confidence], tuple[int, int]] = {}
+        for day, said, answers, right in self._rows(
+            f"SELECT date(at, ?), confidence, count(*), sum({RIGHT}) FROM attempts "
+            "WHERE student = ? AND pack_id = ? AND confidence IS NOT NULL GROUP BY 1, 2",
+            (modifier, self.student, pack_id),
+        ):
+            level = confidence_from(said)
+            if level is not None:
+                counts[(date.fromisoformat(day), level)] = (int(answers), int(right))
+        return counts
 
     def attempts_with_ids(self, ids: Iterable[int]) -> tuple[Attempt, ...]:
         """These attempts, in time order (as `ProgressStore.attempts` orders them)."""

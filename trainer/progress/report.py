@@ -5,6 +5,7 @@ Kinds are named as the app names them ("The other side"), not by their program n
 
 from __future__ import annotations
 
+from trainer.progress.calibration import calibration_lines
 from trainer.progress.stats import DueCounts, Stats, accuracy_chart
 from trainer.quiz.questions import kind_title
 
@@ -37,4 +38,6 @@ def render(stats: Stats) -> str:
             lines.append(
                 f"  {weak.tally.accuracy:4.0%} of {weak.tally.attempts:<3} {weak.label}{gone}"
             )
+    lines += ["", "How sure you said you were, and how often right:"]
+    lines += calibration_lines(stats.calibration)
     return "\n".join(lines)

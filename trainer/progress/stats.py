@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from trainer.packs.model import Pack
+from trainer.progress.calibration import Calibration, calibration, counts_of, day_shift
 from trainer.progress.history import stored_time
 from trainer.progress.store import Attempt, ProgressStore
 
@@ -53,6 +54,8 @@ class Stats:
     overrides: tuple[Attempt, ...] = field(default=())
     due_now: int = 0
     """Due already: what review mode asks now (the home screen shows the same counts)."""
+    calibration: Calibration = field(default_factory=Calibration)
+    """How sure the student said they were, against how often right (`calibration`)."""
 
     def to_json(self) -> dict[str, object]:
         def tally(t: Tally) -> dict[str, object]:
@@ -76,6 +79,7 @@ class Stats:
             "due_now": self.due_now,
             "due_today": self.due_today,
             "due_this_week": self.due_week,
+            "calibration": self.calibration.to_json(),
         }
 
 
@@ -124,6 +128,7 @@ def compute(
     per_item: dict[str, Tally] = defaultdict(Tally)
     last: dict[str, str] = {}
     overrides: list[Attempt] = []
+    said: list[Attempt] = []
     for attempt in attempts:
         right = is_right(attempt)
         total = total.add(right)
@@ -134,6 +139,8 @@ def compute(
         last[attempt.item_id] = attempt.outcome
         if attempt.overridden:
             overrides.append(attempt)
+        if attempt.confidence is not None:
+            said.append(attempt)
 
     today = now.date()
     days = tuple(
@@ -150,6 +157,7 @@ def compute(
         due_week=due_week,
         overrides=tuple(overrides),
         due_now=due_now,
+        calibration=calibration(counts_of(said, now)),
     )
 
 
@@ -265,6 +273,7 @@ def pack_stats(store: ProgressStore, pack: Pack, now: datetime) -> Stats:
         due_week=due.week,
         overrides=history.attempts_with_ids(overridden),
         due_now=due.now,
+        calibration=calibration(history.calibration_counts(pack.id, day_shift(now))),
     )
 
 

@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Footer, Static
 from textual.worker import Worker, WorkerState
 
 from trainer.packs.model import Pack
+from trainer.progress.calibration import calibration_lines
 from trainer.progress.report import render
 from trainer.progress.stats import DueCounts, Stats, Tally, accuracy_chart
 from trainer.tui.context import context_of
@@ -116,12 +117,14 @@ class StatsScreen(Screen[bool]):
                     yield Static(id="chart", markup=False)
                     yield Static(id="weakest")
                 yield DataTable(id="kinds", cursor_type="row", zebra_stripes=True)
+                yield Static(id="calibration", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#chart").border_title = "Accuracy per day"
         self.query_one("#weakest").border_title = "Weakest items"
         self.query_one("#kinds").border_title = "By kind of question"
+        self.query_one("#calibration").border_title = "How sure you said you were"
         self.query_one("#stats").focus()
         self._compute()
 
@@ -195,6 +198,8 @@ class StatsScreen(Screen[bool]):
         self.query_one("#chart", Static).update(Content("\n".join(accuracy_chart(stats.by_day))))
         self.query_one("#weakest", Static).update(weakest_lines(stats))
         self._fill_kinds(stats.by_kind)
+        calibration = Content("\n".join(calibration_lines(stats.calibration)))
+        self.query_one("#calibration", Static).update(calibration)
         self.add_class("-ready")
 
     def _fill_kinds(self, by_kind: dict[str, Tally]) -> None:
