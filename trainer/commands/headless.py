@@ -83,6 +83,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="save the attempts to the progress store (scripts do not touch it otherwise)",
     )
+    parser.add_argument(
+        "--no-linked-review",
+        dest="linked_review",
+        action="store_false",
+        help="in a review, plain FSRS order: a lapse does not bring forward what stands on it",
+    )
     parser.set_defaults(run=run)
 
 
@@ -314,12 +320,16 @@ def run(args: argparse.Namespace) -> int:
         questions = None
         if args.mode == Mode.REVIEW:
             assert store is not None
-            from trainer.progress.stats import due_items
+            from trainer.progress.linked import review_plan
             from trainer.quiz.review import questions_for
 
-            questions = questions_for(pack, due_items(store, pack, datetime.now(UTC)))
+            plan = review_plan(store, pack, datetime.now(UTC), linked=args.linked_review)
+            questions = questions_for(pack, plan.items, plan.why)
             if not questions:
                 print(f"nothing in {pack.id} is due for review", file=sys.stderr)
+        if not args.linked_review and args.mode != Mode.REVIEW:
+            print("headless: --no-linked-review is for a review (--mode review)", file=sys.stderr)
+            return EXIT_INVALID
         if args.seconds is not None and args.mode != Mode.SPAR:
             print("headless: --seconds is for a spar round (--mode spar)", file=sys.stderr)
             return EXIT_INVALID

@@ -100,6 +100,17 @@ class Recorded:
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """An item brought forward in the next review because an item it stands on lapsed."""
+
+    item_id: str
+    lapsed: str
+    """The item that lapsed."""
+    at: datetime
+    """When it lapsed."""
+
+
+@dataclass(frozen=True, slots=True)
 class DueCard:
     pack_id: str
     item_id: str

@@ -27,6 +27,7 @@ from typing import Any
 from trainer.confidence import Confidence
 from trainer.packs.model import Pack
 from trainer.progress.attempts import confidence_from
+from trainer.progress.linked import standing_on
 from trainer.progress.store import Attempt, ProgressStore
 
 RECALL_KINDS = frozenset({"premises", "counterarguments"})
@@ -152,7 +153,8 @@ class SessionRecorder:
                 student=self.store.student,
                 confidence=confidence,
                 late=late,
-            )
+            ),
+            standing_on(self.pack, item_id),
         )
         self.recorded += 1
         return recorded.attempt_id

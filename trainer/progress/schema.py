@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 _TALLY_ADD = """INSERT INTO tallies (student, pack_id, item_id, kind, attempts, correct)
     VALUES (new.student, new.pack_id, new.item_id, new.kind, 1,
@@ -132,6 +132,21 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE attempts ADD COLUMN late INTEGER NOT NULL DEFAULT 0;
     CREATE INDEX attempts_confident ON attempts (student, pack_id, at)
         WHERE confidence IS NOT NULL;
+    """,
+    # 6: review that follows the argument (`trainer.progress.linked`). When an item lapses,
+    # each item that stands on it gets a row here: it comes first in the next review, and
+    # the row says why (which item lapsed, when). Answering the item removes its rows;
+    # "I was right" on the lapse removes the rows that lapse made.
+    """
+    CREATE TABLE linked (
+        student TEXT NOT NULL,
+        pack_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        lapsed TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (student, pack_id, item_id, lapsed)
+    ) WITHOUT ROWID;
+    CREATE INDEX linked_by_lapse ON linked (student, pack_id, lapsed);
     """,
 )
 

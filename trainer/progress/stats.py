@@ -302,10 +302,16 @@ def _streak_from(practised: Callable[[date], bool], today: date) -> int:
     return count
 
 
-def due_items(store: ProgressStore, pack: Pack, now: datetime) -> tuple[str, ...]:
-    """The pack's items due by `now`, most overdue first: what review mode asks.
+def due_items(
+    store: ProgressStore, pack: Pack, now: datetime, *, linked: bool = True
+) -> tuple[str, ...]:
+    """The pack's items due by `now`: what review mode asks. First what a lapse brought
+    forward (`trainer.progress.linked`, unless `linked` is off), then what FSRS says is
+    due, most overdue first.
 
     Only items the pack still has: a renamed or removed item's card stays in the store but
     is never asked for.
     """
-    return tuple(card.item_id for card in store.due(pack.id, now, [item.id for item in pack]))
+    from trainer.progress.linked import review_plan
+
+    return review_plan(store, pack, now, linked=linked).items

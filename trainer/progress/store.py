@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fsrs import Card, Scheduler, State
+from fsrs import Card, Rating, Scheduler, State
 
 from trainer.locations import progress_db_path
 from trainer.progress.attempts import (
@@ -25,6 +25,7 @@ from trainer.progress.attempts import (
     ATTEMPT_MARKS,
     Attempt,
     DueCard,
+    Link,
     Recorded,
     attempt_from_row,
     iso,
@@ -49,6 +50,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Attempt",
     "DueCard",
+    "Link",
     "ProgressStore",
     "Recorded",
     "StoreError",
@@ -133,8 +135,13 @@ class ProgressStore:
                 raise StoreError(f"could not save {what} to {self.path}: {error}{then}") from None
             raise
 
-    def record(self, attempt: Attempt) -> Recorded:
-        """Store the attempt and reschedule its card, atomically."""
+    def record(self, attempt: Attempt, standing_on: Iterable[str] = ()) -> Recorded:
+        """Store the attempt and reschedule its card, atomically.
+
+        `standing_on`: the items that stand on this one (`trainer.progress.linked`). When the
+        attempt is a lapse (rated Again), each is brought forward in the next review
+        (`brought_forward`); answering an item ends its own bringing forward.
+        """
         rating = rating_for(attempt.outcome, attempt.hints, attempt.overridden)
         at = utc(attempt.at)
         saving = self._writing(
@@ -147,7 +154,27 @@ class ProgressStore:
             attempt_id = int(cursor.lastrowid or 0)
             card, _log = self.scheduler.review_card(card, rating, review_datetime=at)
             self._save_card(attempt.pack_id, attempt.item_id, card, attempt.student)
+            self._link(attempt, standing_on if rating is Rating.Again else ())
         return Recorded(attempt_id, card)
+
+    def _link(self, attempt: Attempt, standing_on: Iterable[str]) -> None:
+        """The item was just answered: what brought it forward is done. Bring forward what
+        stands on it, when it lapsed."""
+        owner = (attempt.student, attempt.pack_id)
+        at = iso(attempt.at)
+        self._db.execute(
+            "DELETE FROM linked WHERE student = ? AND pack_id = ? AND item_id = ? AND at <= ?",
+            (*owner, attempt.item_id, at),
+        )
+        self._db.executemany(
+            "INSERT OR REPLACE INTO linked (student, pack_id, item_id, lapsed, at) "
+            "VALUES (?,?,?,?,?)",
+            [
+                (*owner, item, attempt.item_id, at)
+                for item in standing_on
+                if item != attempt.item_id
+            ],
+        )
 
     def override(self, attempt_id: int) -> Card | None:
         """The student says attempt `attempt_id` was right: mark it, and re-rate its review.
@@ -167,6 +194,11 @@ class ProgressStore:
                 return None  # nothing written: the commit is empty
             pack_id, item_id, at_text, hints, _over, before, outcome, student = row
             db.execute("UPDATE attempts SET overridden = 1 WHERE id = ?", (attempt_id,))
+            # Not a lapse after all: what it brought forward goes back to its own schedule.
+            db.execute(
+                "DELETE FROM linked WHERE student = ? AND pack_id = ? AND lapsed = ? AND at = ?",
+                (student, pack_id, item_id, at_text),
+            )
             later = db.execute(
                 "SELECT count(*) FROM attempts "
                 "WHERE student = ? AND pack_id = ? AND item_id = ? AND id > ?",
@@ -260,6 +292,16 @@ class ProgressStore:
             for item_id, due, state in rows
             if wanted is None or item_id in wanted
         ]
+
+    def brought_forward(self, pack_id: str, now: datetime) -> list[Link]:
+        """The student's items brought forward by a lapse up to `now`, earliest lapse first
+        (an item once per item it stands on that lapsed)."""
+        rows = self._db.execute(
+            "SELECT item_id, lapsed, at FROM linked WHERE student = ? AND pack_id = ? "
+            "AND at <= ? ORDER BY at, item_id, lapsed",
+            (self.student, pack_id, iso(now)),
+        ).fetchall()
+        return [Link(item, lapsed, datetime.fromisoformat(at)) for item, lapsed, at in rows]
 
     def due_count(self, pack_id: str, now: datetime, item_ids: Iterable[str] | None = None) -> int:
         if item_ids is None:
