@@ -28,7 +28,7 @@ def _headless(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def _premise_just_missed() -> None:
-    """Every item answered right yesterday (due again tomorrow); the premise "cost" missed a minute ago."""
+    """Every item answered right yesterday (due again tomorrow); "cost" missed a minute ago."""
     pack = load_pack(SMALL_PACK)
     now = datetime.now(UTC)
     with ProgressStore(progress_db_path(), fuzz=False) as store:

@@ -353,7 +353,7 @@ async def test_a_damaged_progress_file_is_moved_aside_with_a_warning() -> None:
 async def test_a_failed_save_is_a_notice_and_the_quiz_goes_on(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def full_disk(self: ProgressStore, attempt: object) -> None:
+    def full_disk(self: ProgressStore, attempt: object, standing_on: object = ()) -> None:
         raise StoreError("could not save the attempt: database or disk is full")
 
     monkeypatch.setattr(ProgressStore, "record", full_disk)

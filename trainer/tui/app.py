@@ -10,7 +10,7 @@ its base (`trainer.tui.keeping`); how it was started is `trainer.tui.options.App
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -313,8 +313,11 @@ class TrainerApp(KeepsProgress):
             raise SkipAction()
         self.start_quiz(mode)
 
-    def start_quiz(self, mode: str, items: tuple[str, ...] = ()) -> None:
-        """Open a quiz of one mode on the open pack; `items` narrows it to those items.
+    def start_quiz(
+        self, mode: str, items: tuple[str, ...] = (), why: Mapping[str, str] | None = None
+    ) -> None:
+        """Open a quiz of one mode on the open pack; `items` narrows it to those items,
+        and `why` says why a review asks some of them (`trainer.progress.linked`).
 
         Review without `items` first asks the store what is due, then comes back here.
         """
@@ -339,6 +342,7 @@ class TrainerApp(KeepsProgress):
             seed=options.seed,
             clock=options.clock,
             items=items,
+            why=why,
             log=self._session_log(self.pack, mode) if self.pack is not None else None,
             grader=options.grader,
         )
@@ -360,17 +364,17 @@ class TrainerApp(KeepsProgress):
 
     @work(exclusive=True, exit_on_error=False, group="review")
     async def _start_review(self, pack: Pack) -> None:
-        items = await self._due_items(pack)
-        if items is None or self.pack is not pack:
+        plan = await self._review_plan(pack)
+        if plan is None or self.pack is not pack:
             return  # the store is not open (said), or another pack was opened meanwhile
-        if not items:
+        if not plan.items:
             self.notify(
                 "Nothing in this pack is due for review yet. Take another quiz; what you "
                 "miss comes back here when it is time.",
                 title="Review",
             )
             return
-        self.start_quiz(REVIEW_MODE, items)
+        self.start_quiz(REVIEW_MODE, plan.items, plan.why)
 
     def _quiz_over(self, title: str, summary: SummaryEvent | None) -> None:
         from trainer.tui.screens.results import ResultsScreen

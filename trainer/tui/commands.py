@@ -51,6 +51,13 @@ class TrainerCommands(Provider):
             app.action_change_student,
             "Change the name your progress is kept under",
         )
+        linked = app.linked_review
+        yield (
+            f"Linked review: turn {'off' if linked else 'on'}",
+            partial(app.set_linked_review, not linked),
+            "When you miss an item, review first what stands on it (the thesis on a "
+            "premise), saying why; off: plain spaced-repetition order",
+        )
         for entry in app.catalogue:
             if not entry.problems:
                 name = f"Open pack: {visible(entry.title)}"

@@ -21,6 +21,7 @@ from trainer.tui.settings import Settings, save_settings
 
 if TYPE_CHECKING:
     from trainer.packs.model import Pack
+    from trainer.progress.linked import ReviewPlan
     from trainer.progress.store import ProgressStore
     from trainer.tui.progress import ProgressKeeper, SessionLog
 
@@ -139,12 +140,13 @@ class KeepsProgress(App[None]):
             on_failure=partial(self.notify, title="Progress", severity="error", markup=False),
         )
 
-    async def _due_items(self, pack: Pack) -> tuple[str, ...] | None:
-        """The pack's items due for review, most overdue first; None (said) without a store."""
-        from trainer.tui.progress import StoreUnavailable, due_items
+    async def _review_plan(self, pack: Pack) -> ReviewPlan | None:
+        """What review asks in the pack now, and why; None (said) without a store."""
+        from trainer.tui.progress import StoreUnavailable, review_plan
 
+        linked = self._settings.linked_review
         try:
-            return await self.progress.ask(partial(due_items, pack, self.now()))
+            return await self.progress.ask(partial(review_plan, pack, self.now(), linked=linked))
         except StoreUnavailable as error:
             self.notify(
                 f"Review needs your progress file, which is not open: {error}",
@@ -152,6 +154,20 @@ class KeepsProgress(App[None]):
                 markup=False,
             )
             return None
+
+    @property
+    def linked_review(self) -> bool:
+        """Whether review follows the argument (the palette words its entry from it)."""
+        return self._settings.linked_review
+
+    def set_linked_review(self, linked: bool) -> None:
+        """From the next review on, follow the argument (or plain FSRS order)."""
+        self._remember(linked_review=linked)
+        self.notify(
+            "Review brings forward what stands on an item you missed, and says why."
+            if linked
+            else "Review asks what is due in plain FSRS order."
+        )
 
     def _remember(self, **changes: Any) -> None:
         """Change the settings and save them (unless this run saves none, as in tests)."""

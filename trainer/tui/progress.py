@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from trainer.packs.discovery import PackEntry
     from trainer.packs.model import Pack
+    from trainer.progress.linked import ReviewPlan
     from trainer.progress.recorder import SessionRecorder
     from trainer.progress.stats import DueCounts, Stats
     from trainer.progress.store import ProgressStore
@@ -216,11 +217,14 @@ def due_in_packs(
     }
 
 
-def due_items(pack: Pack, now: datetime, store: ProgressStore) -> tuple[str, ...]:
-    """The pack's items due now, most overdue first (what `review` mode asks)."""
-    from trainer.progress.stats import due_items as core_due_items
+def review_plan(
+    pack: Pack, now: datetime, store: ProgressStore, *, linked: bool = True
+) -> ReviewPlan:
+    """What `review` mode asks now, in order, and why for what a miss brought forward
+    (`trainer.progress.linked`; `linked` off: plain FSRS order, most overdue first)."""
+    from trainer.progress.linked import review_plan as core_review_plan
 
-    return core_due_items(store, pack, now)
+    return core_review_plan(store, pack, now, linked=linked)
 
 
 def pack_stats(pack: Pack, now: datetime, store: ProgressStore) -> Stats:

@@ -7,7 +7,7 @@ do not import the screen, and the screen holds the screen alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
 from trainer.packs.model import Pack
@@ -35,6 +35,7 @@ def make_session(
     clock: Callable[[], float] | None,
     items: tuple[str, ...] = (),
     grader: GraderFactory | None = None,
+    why: Mapping[str, str] | None = None,
 ) -> Session:
     """A session with the pack's grader built up front (it takes a moment on a big pack).
 
@@ -46,5 +47,5 @@ def make_session(
     if clock is not None:
         options["clock"] = clock
     if items:
-        options["questions"] = questions_for(pack, items)
+        options["questions"] = questions_for(pack, items, why)
     return Session(pack, mode, **options)

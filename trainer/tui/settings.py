@@ -39,6 +39,9 @@ class Settings:
     answers to measure; the palette turns it off."""
     spar_seconds: int = DEFAULT_SECONDS
     """The time per point in a timed round (`spar`), within the engine's bounds."""
+    linked_review: bool = True
+    """Review follows the argument: a missed item brings forward what stands on it
+    (`trainer.progress.linked`). On by default; off, review is plain FSRS order."""
 
 
 def _valid(name: str, value: Any) -> bool:

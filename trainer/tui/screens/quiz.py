@@ -15,7 +15,7 @@ that wants several answers are widgets of their own.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import ClassVar
 
 from textual import on, work
@@ -86,6 +86,7 @@ class QuizScreen(GradesAnswers):
         seed: int | None = None,
         clock: Callable[[], float] | None = None,
         items: tuple[str, ...] = (),
+        why: Mapping[str, str] | None = None,
         log: EventLog | None = None,
         grader: GraderFactory | None = None,
     ) -> None:
@@ -96,6 +97,8 @@ class QuizScreen(GradesAnswers):
         self.seed = seed
         self.clock = clock
         self.items = items
+        self.why = why
+        """Why a review asks some of `items` (shown above their question's prompt)."""
         self.log_events = log
         self.session: Session | None = None
         self.summary: SummaryEvent | None = None
@@ -164,6 +167,7 @@ class QuizScreen(GradesAnswers):
             seed=self.seed,
             clock=self.clock,
             items=self.items,
+            why=self.why,
             grader=self.grader,
         )
 
@@ -224,8 +228,11 @@ class QuizScreen(GradesAnswers):
         self._last_verdict = None
         name = QUESTION_NAMES.get(event.kind, event.kind)
         self.query_one(QuizStatus).asking(event.number, event.total)
+        why = (plain(event.why, "italic $text-warning"), "\n") if event.why else ()
         self.query_one("#prompt", Static).update(
-            Content.assemble((name.capitalize(), "bold $text-accent"), "\n", plain(event.prompt))
+            Content.assemble(
+                *why, (name.capitalize(), "bold $text-accent"), "\n", plain(event.prompt)
+            )
         )
         self.query_one("#hints", Hints).clear()
         checklist = self.query_one("#checklist", Checklist)
