@@ -178,3 +178,20 @@ def test_headless_takes_a_confidence_by_name_or_key_and_refuses_any_other() -> N
     assert "sure-ish" in errors[0]["input"]
     clock = [e for e in events if e["type"] == "clock" and e["state"] == "running"]
     assert len(clock) == 1
+
+
+def test_a_point_put_again_starts_its_clock_and_its_time_from_then() -> None:
+    session, clock, _ = spar(seconds=10)
+    clock.now += 30  # the student was still reading the last result
+    restarted = session.restart_clock()
+    assert [e.to_json()["state"] for e in restarted] == ["started"]
+    assert session.time_left() == 10.0
+    clock.now += 4
+    events = session.answer(RIGHT[point_of(session)])
+    assert only(events, "verdict")["late"] is False
+    assert only(events, "result")["took"] == 4.0
+    assert session.current is not None  # the next point: partly answered
+    target = make_pack().item(session.current.targets[0])
+    partly = only(session.answer(target.answer.concepts.groups[0].terms[0]), "verdict")
+    assert partly["state"] == "say_more"
+    assert session.restart_clock() == []  # not once an answer has been given

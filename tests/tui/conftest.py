@@ -17,6 +17,7 @@ from trainer.locations import builtin_pack_dir, progress_db_path
 from trainer.packs.model import Answer, Item, Kind, Pack
 from trainer.progress import ProgressStore
 from trainer.tui.app import AppOptions, TrainerApp
+from trainer.tui.settings import Settings
 
 BUILTIN_PACK = builtin_pack_dir()
 SEED = 7
@@ -44,6 +45,8 @@ def make_app(pack: Path | None = SMALL_PACK, **options: object) -> TrainerApp:
         "clock": FakeClock(),
         "save_settings": False,
         "student": "",  # the unnamed student: no name prompt, the history's own student
+        # Not asked how sure before each verdict: the tests of that ask for it themselves.
+        "settings": Settings(ask_confidence=False),
     }
     defaults.update(options)
     return TrainerApp(AppOptions(**defaults))  # type: ignore[arg-type]

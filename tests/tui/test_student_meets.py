@@ -284,7 +284,8 @@ async def test_a_mode_the_pack_has_nothing_for_cannot_be_started(one_sided_pack:
         both = modes.get_option_index("both-sides")
         assert modes.get_option_at_index(both).disabled
         assert not modes.get_option_at_index(modes.get_option_index("premises")).disabled
-        await pilot.press("m", "end", "up", "up")  # past Review and Mixed: Both sides is skipped
+        # Past Review, Mixed and Spar: Both sides is skipped.
+        await pilot.press("m", "end", "up", "up", "up")
         assert modes.highlighted_key == "evidence"  # type: ignore[attr-defined]
 
 

@@ -317,6 +317,30 @@ class Session(SessionCourse):
             self._emit_clock(out, ClockState.EXPIRED if expired else ClockState.RUNNING)
         return out
 
+    def time_left(self) -> float | None:
+        """Seconds left for the point being answered in a timed round; None otherwise."""
+        if self.spar is None or self._open is None:
+            return None
+        return self.spar.left(self._clock())
+
+    def restart_clock(self) -> list[Event]:
+        """Put the point being answered from now: its clock and its time taken start again.
+
+        The app calls it when it shows a point the student could not see until now (the
+        last point's result was still on screen), so reading a result costs no time of the
+        next point. Only before the point's first answer; otherwise nothing happens.
+        """
+        if self.spar is None or self._open is None or self._attempts:
+            return []
+        if self._phase is not Phase.ANSWER:
+            return []
+        self._now = self._clock()
+        self._open.started = self._last_step = self._now
+        self.spar.restart(self._now)
+        out: list[Event] = []
+        self._emit_clock(out, ClockState.STARTED)
+        return out
+
     def _clock_news(self) -> list[Event]:
         out: list[Event] = []
         spar = self.spar

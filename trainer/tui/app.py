@@ -48,13 +48,7 @@ PRACTICE_MODE = "mixed"
 """The engine mode whose questions "practise these again" picks from: it asks every kind."""
 REVIEW_MODE = "review"
 """The engine mode that asks what the progress store says is due."""
-
-_FAILURE_TITLES = {
-    "settings": "Saving settings",
-    "discover": "Finding packs",
-    "progress": "Progress",
-    "review": "Review",
-}
+SPAR_MODE = "spar"  # a timed round, run again by a flow sheet's "drill these points"
 
 
 class TrainerApp(KeepsProgress):
@@ -177,10 +171,7 @@ class TrainerApp(KeepsProgress):
                 self.catalogue = worker.result or ()
             return
         error = worker.error
-        if isinstance(error, PackLoadError):
-            message = str(error)
-        else:
-            message = f"Unexpected problem: {type(error).__name__}: {error}"
+        message = pack_loading.failure_message(error)
         if worker.group == "load":
             self.pack_error = message
         elif worker.group == "progress":
@@ -191,7 +182,7 @@ class TrainerApp(KeepsProgress):
                 markup=False,
             )
         else:
-            title = _FAILURE_TITLES.get(worker.group, "Unexpected problem")
+            title = pack_loading.FAILURE_TITLES.get(worker.group, "Unexpected problem")
             self.notify(message, title=title, severity="error", markup=False)
 
     # -- screens ----------------------------------------------------------------------------
@@ -250,25 +241,27 @@ class TrainerApp(KeepsProgress):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def _pack_or_say(self) -> Pack | None:
+        """The open pack, or None after saying it is not open yet."""
+        if self.pack is None:
+            self.notify("The pack is not open yet.", severity="warning")
+        return self.pack
+
     def action_study(self) -> None:
         from trainer.tui.screens.study import StudyScreen
 
-        if self.pack is None:
-            self.notify("The pack is not open yet.", severity="warning")
-            return
-        if not isinstance(self.screen, StudyScreen):
-            self.push_screen(StudyScreen(self.pack))
+        pack = self._pack_or_say()
+        if pack is not None and not isinstance(self.screen, StudyScreen):
+            self.push_screen(StudyScreen(pack))
 
     def action_triage(self, answers: Path | None = None) -> None:
         """An instructor's screen: a class's answers in clusters to mark (`answers`, or a
         path the screen asks for)."""
         from trainer.tui.screens.triage import TriageScreen
 
-        if self.pack is None:
-            self.notify("The pack is not open yet.", severity="warning")
-            return
-        if not isinstance(self.screen, TriageScreen):
-            self.push_screen(TriageScreen(self.pack, answers))
+        pack = self._pack_or_say()
+        if pack is not None and not isinstance(self.screen, TriageScreen):
+            self.push_screen(TriageScreen(pack, answers))
 
     def _triage_on_start(self) -> None:
         answers = self.options.triage_answers
@@ -287,11 +280,9 @@ class TrainerApp(KeepsProgress):
     def action_stats(self) -> None:
         from trainer.tui.screens.stats import StatsScreen
 
-        if self.pack is None:
-            self.notify("The pack is not open yet.", severity="warning")
-            return
-        if not isinstance(self.screen, StatsScreen):
-            self.push_screen(StatsScreen(self.pack), self._stats_closed)
+        pack = self._pack_or_say()
+        if pack is not None and not isinstance(self.screen, StatsScreen):
+            self.push_screen(StatsScreen(pack), self._stats_closed)
 
     def _stats_closed(self, review: bool | None) -> None:
         if review:
@@ -345,8 +336,10 @@ class TrainerApp(KeepsProgress):
             why=why,
             log=self._session_log(self.pack, mode) if self.pack is not None else None,
             grader=options.grader,
+            ask_confidence=self._settings.ask_confidence,
+            seconds=self._settings.spar_seconds,
         )
-        self.push_screen(quiz, partial(self._quiz_over, quiz.sub_title or ""))
+        self.push_screen(quiz, partial(self._quiz_over, quiz))
 
     def _waiting_quiz(self) -> QuizScreen | None:
         """A quiz opened while its pack was loading, still without a session."""
@@ -376,15 +369,23 @@ class TrainerApp(KeepsProgress):
             return
         self.start_quiz(REVIEW_MODE, plan.items, plan.why)
 
-    def _quiz_over(self, title: str, summary: SummaryEvent | None) -> None:
+    def _quiz_over(self, quiz: QuizScreen, summary: SummaryEvent | None) -> None:
+        from trainer.tui.screens.flow_sheet import FlowSheetScreen
         from trainer.tui.screens.results import ResultsScreen
 
-        if summary is not None and self.pack is not None:
-            self.push_screen(ResultsScreen(self.pack, summary, title), self._practise)
+        if summary is None or self.pack is None:
+            return
+        if quiz.flow is not None:  # a timed round: the debater's flow sheet
+            sheet = FlowSheetScreen(self.pack, summary, quiz.flow)
+            self.push_screen(sheet, partial(self._practise, SPAR_MODE))
+        else:
+            results = ResultsScreen(self.pack, summary, quiz.sub_title or "")
+            self.push_screen(results, partial(self._practise, PRACTICE_MODE))
 
-    def _practise(self, items: tuple[str, ...] | None) -> None:
+    def _practise(self, mode: str, items: tuple[str, ...] | None) -> None:
+        """Practise these again: in a mixed quiz, or for a round's points, another round."""
         if items:
-            self.start_quiz(PRACTICE_MODE, items)
+            self.start_quiz(mode, items)
 
     # -- settings ---------------------------------------------------------------------------
 

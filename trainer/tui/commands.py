@@ -1,5 +1,5 @@
 """The command palette's own entries: start a quiz mode, open a pack, study, stats, triage,
-help.
+help, and the quiz settings (being asked how sure, the spar clock).
 
 Everything is read from the app's state (the catalogue the discover worker found), so opening
 the palette does no I/O. Prompts are `Content` built from plain text and help lines are
@@ -26,6 +26,10 @@ if TYPE_CHECKING:
 
 Command = tuple[str, Callable[[], object], str]
 
+SPAR_CHOICES = (30, 45, 60, 90, 120)
+"""The spar clocks the palette offers (seconds a point): a quick drill to a full speech's
+answer; the settings file takes any time within the engine's bounds."""
+
 
 class TrainerCommands(Provider):
     """Modes and packs, so a keyboard user can do anything from Ctrl+P."""
@@ -51,6 +55,20 @@ class TrainerCommands(Provider):
             app.action_change_student,
             "Change the name your progress is kept under",
         )
+        asking = app.settings.ask_confidence
+        yield (
+            f"Ask how sure I am: turn {'off' if asking else 'on'}",
+            partial(app.set_ask_confidence, not asking),
+            "Before each verdict, one key (1-4) for how sure you are; stats show if you "
+            "are right to be",
+        )
+        for seconds in SPAR_CHOICES:
+            now = " (now)" if seconds == app.settings.spar_seconds else ""
+            yield (
+                f"Spar clock: {seconds} seconds a point{now}",
+                partial(app.set_spar_seconds, seconds),
+                "The time to answer each point in a timed round",
+            )
         linked = app.linked_review
         yield (
             f"Linked review: turn {'off' if linked else 'on'}",

@@ -156,6 +156,30 @@ class KeepsProgress(App[None]):
             return None
 
     @property
+    def settings(self) -> Settings:
+        """The student's settings as they stand (the palette words its entries from them)."""
+        return self._settings
+
+    def set_ask_confidence(self, ask: bool) -> None:
+        """From the next answer on, ask (or stop asking) how sure the student is."""
+        self._remember(ask_confidence=ask)
+        from trainer.tui.screens.quiz import QuizScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, QuizScreen):
+                screen.ask_confidence = ask  # from its next answer
+        self.notify(
+            "You will be asked how sure you are before each verdict."
+            if ask
+            else "You will not be asked how sure you are."
+        )
+
+    def set_spar_seconds(self, seconds: int) -> None:
+        """The time per point of the next timed round."""
+        self._remember(spar_seconds=seconds)
+        self.notify(f"Spar rounds give {seconds} seconds a point, from the next round.")
+
+    @property
     def linked_review(self) -> bool:
         """Whether review follows the argument (the palette words its entry from it)."""
         return self._settings.linked_review

@@ -1,4 +1,5 @@
-"""What the app's workers do with packs: load one, and find every pack there is.
+"""What the app's workers do with packs (load one, find every pack there is), and how the
+app words a worker's failure.
 
 Both run on worker threads, never on the UI thread, and import the loader only there: the
 UI thread never imports the loader while a worker may be importing it (two threads
@@ -18,6 +19,22 @@ from trainer.tui.options import PackLoadError
 if TYPE_CHECKING:
     from trainer.packs.discovery import PackEntry
     from trainer.packs.model import Pack
+
+
+FAILURE_TITLES = {
+    "settings": "Saving settings",
+    "discover": "Finding packs",
+    "progress": "Progress",
+    "review": "Review",
+}
+"""The title of the notice a failed worker's group gets."""
+
+
+def failure_message(error: BaseException | None) -> str:
+    """A failed worker's error as the app says it: a pack's readable report as it is."""
+    if isinstance(error, PackLoadError):
+        return str(error)
+    return f"Unexpected problem: {type(error).__name__}: {error}"
 
 
 def load_for_app(path: Path) -> Pack:

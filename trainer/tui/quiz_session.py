@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from trainer.packs.model import Pack
 from trainer.quiz.events import Event
+from trainer.quiz.modes import Mode, plan
 from trainer.quiz.protocols import GraderFactory, default_grader
 from trainer.quiz.questions import QuestionKind
 from trainer.quiz.review import questions_for
@@ -36,6 +37,7 @@ def make_session(
     items: tuple[str, ...] = (),
     grader: GraderFactory | None = None,
     why: Mapping[str, str] | None = None,
+    seconds: int | None = None,
 ) -> Session:
     """A session with the pack's grader built up front (it takes a moment on a big pack).
 
@@ -46,6 +48,11 @@ def make_session(
     options: dict[str, Any] = {"seed": seed, "grader": build(pack)}
     if clock is not None:
         options["clock"] = clock
-    if items:
+    if mode == Mode.SPAR:
+        options["seconds"] = seconds
+        if items:  # a round again on the points to drill
+            chosen = [q for q in plan(pack, Mode.SPAR, seed=seed or 0) if q.subject in items]
+            options["questions"] = chosen
+    elif items:
         options["questions"] = questions_for(pack, items, why)
     return Session(pack, mode, **options)

@@ -5,6 +5,10 @@ the plumbing of the box and of one grade: the answer goes to the session on a wo
 (a long answer or a big pack must not freeze the keys), stays in the box until its verdict
 is shown, and the box says it is grading only if the grade takes a while. What is typed
 meanwhile starts the next answer. The screen is told of the grade through `answer_graded`.
+
+When the student has asked for it (the setting is on by default), an entered answer first
+waits for one key saying how sure they are (`#confidence`, a `ConfidencePrompt`); the box is
+closed meanwhile, so that key cannot land in it.
 """
 
 from __future__ import annotations
@@ -18,8 +22,10 @@ from textual.timer import Timer
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
+from trainer.confidence import Confidence
 from trainer.quiz.events import AnswerState, Event, SummaryEvent
 from trainer.quiz.session import Session
+from trainer.tui.widgets.confidence_prompt import ConfidencePrompt
 
 GRADING = "Grading your answer\u2026"
 """What the answer box says while a slow grade runs."""
@@ -50,8 +56,11 @@ class GradesAnswers(Screen[SummaryEvent | None]):
     `_take_back_answer`): a frame drawn between Enter and the verdict put Textual's next
     frame 17 to 33 ms later, so the verdict took 42 ms to show in place of 16."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, ask_confidence: bool = False) -> None:
         super().__init__()
+        self.ask_confidence = ask_confidence
+        self.asking: tuple[Session, str] | None = None
+        """The answer waiting for how sure the student is, and its session."""
         self._placeholder_before = ""
         self._submitted: str | None = None
         """The answer being graded, still in the box until its verdict is shown."""
@@ -73,14 +82,45 @@ class GradesAnswers(Screen[SummaryEvent | None]):
         raise NotImplementedError
 
     def grade_answer(self, session: Session, text: str) -> None:
-        """Grade `text` on a worker; `answer_graded` hears how it went."""
+        """Grade `text` on a worker (after asking how sure, when asked to); `answer_graded`
+        hears how it went. An empty answer is no answer to be sure of."""
+        if self.ask_confidence and text.strip():
+            self.asking = (session, text)
+            self.query_one("#answer", Input).disabled = True
+            prompt = self.query_one("#confidence", ConfidencePrompt)
+            prompt.display = True
+            prompt.focus()
+            self.refresh_bindings()
+            return
+        self._grade_now(session, text, None)
+
+    @on(ConfidencePrompt.Chosen)
+    def _sure(self, event: ConfidencePrompt.Chosen) -> None:
+        asking = self._close_prompt()
+        if asking is not None:
+            self._grade_now(*asking, event.confidence)
+
+    @on(ConfidencePrompt.Back)
+    def _back_to_answer(self) -> None:
+        self._close_prompt()
+
+    def _close_prompt(self) -> tuple[Session, str] | None:
+        asking, self.asking = self.asking, None
+        self.query_one("#confidence").display = False
+        answer = self.query_one("#answer", Input)
+        answer.disabled = False
+        answer.focus()
+        self.refresh_bindings()
+        return asking
+
+    def _grade_now(self, session: Session, text: str, confidence: Confidence | None) -> None:
         self._submitted = text
         self.grading = True
-        self._grade(session, text)
+        self._grade(session, text, confidence)
 
     @work(thread=True, exit_on_error=False, group="grade")
-    def _grade(self, session: Session, text: str) -> list[Event]:
-        return session.answer(text)
+    def _grade(self, session: Session, text: str, confidence: Confidence | None) -> list[Event]:
+        return session.answer(text, confidence)
 
     @on(Worker.StateChanged)
     def _graded(self, event: Worker.StateChanged) -> None:

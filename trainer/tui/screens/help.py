@@ -19,6 +19,7 @@ from textual.widgets import Footer, Static
 
 from trainer.quiz.scoring import ScoringRules
 from trainer.tui.modes import MODES
+from trainer.tui.widgets.confidence_prompt import ConfidencePrompt
 from trainer.tui.widgets.title_bar import TitleBar
 
 GRADING = (
@@ -47,6 +48,9 @@ PROGRESS = (
     "says how many are due now and this week.",
     "\u2022 The stats screen (Stats, on the home screen) shows your attempts and accuracy, your "
     "streak of days, accuracy per day, per kind of question, and your weakest items.",
+    "\u2022 Before each verdict you may say how sure you are (1 guessing to 4 certain, Enter "
+    "skips; the palette turns the question off). Stats shows how often you were right at "
+    "each level: whether being sure means being right.",
 )
 
 KEY_WIDTH = 16
@@ -71,6 +75,7 @@ def _rows(app: App[object], bindings: Iterable[BindingType]) -> Iterator[Content
 
 def help_content(app: App[object]) -> Content:
     """The whole help page (all of it written here, none of it from a pack)."""
+    from trainer.tui.screens.flow_sheet import FlowSheetScreen
     from trainer.tui.screens.home import HomeScreen
     from trainer.tui.screens.quiz import QuizScreen
     from trainer.tui.screens.results import ResultsScreen
@@ -87,7 +92,9 @@ def help_content(app: App[object]) -> Content:
         ("Home", HomeScreen.BINDINGS),
         ("Study", StudyScreen.BINDINGS),
         ("Quiz", QuizScreen.BINDINGS),
+        ("How sure are you? (before each verdict)", ConfidencePrompt.BINDINGS),
         ("Results", ResultsScreen.BINDINGS),
+        ("Flow sheet (after a spar round)", FlowSheetScreen.BINDINGS),
         ("Stats", StatsScreen.BINDINGS),
         ("This page", HelpScreen.BINDINGS),
     ]
@@ -114,6 +121,10 @@ def help_content(app: App[object]) -> Content:
         ),
         Content(f"  Each hint costs {rules.hint_cost} points, until the question is passed."),
         Content("  Naming the premises: full points for each one you name."),
+        Content(
+            f"  In a spar round, an answer after the clock keeps {rules.late_share:.0%} of its "
+            "points."
+        ),
     ]
     return Content("\n").join(lines)
 

@@ -16,22 +16,21 @@ that wants several answers are widgets of their own.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.reactive import reactive
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState
 
 from trainer.packs.model import Pack
 from trainer.quiz.events import (
     AnswerState,
+    ClockEvent,
     ErrorEvent,
     Event,
+    FlowEvent,
     HintEvent,
     QuestionEvent,
     ResultEvent,
@@ -42,14 +41,15 @@ from trainer.quiz.events import (
 from trainer.quiz.modes import Mode
 from trainer.quiz.protocols import GraderFactory
 from trainer.quiz.questions import QuestionKind
-from trainer.quiz.session import EndReason, Phase, Session
-from trainer.tui.footer_keys import footer_keys
+from trainer.quiz.session import Phase, Session
+from trainer.quiz.spar import FlowSheet
 from trainer.tui.modes import MODE_INFO
 from trainer.tui.quiz_session import QUESTION_NAMES, EventLog, make_session
-from trainer.tui.screens.answer_grading import GradesAnswers, placeholder_after
-from trainer.tui.screens.confirm import ConfirmScreen
+from trainer.tui.screens.answer_grading import placeholder_after
+from trainer.tui.screens.quiz_keys import QuizKeys
 from trainer.tui.text import plain
 from trainer.tui.widgets.checklist import Checklist
+from trainer.tui.widgets.confidence_prompt import ConfidencePrompt
 from trainer.tui.widgets.feedback import (
     FeedbackPanel,
     hint_content,
@@ -58,25 +58,14 @@ from trainer.tui.widgets.feedback import (
 )
 from trainer.tui.widgets.hints import Hints
 from trainer.tui.widgets.quiz_status import QuizStatus
+from trainer.tui.widgets.round_clock import RoundClock
 from trainer.tui.widgets.title_bar import TitleBar
 
 
-class QuizScreen(GradesAnswers):
+class QuizScreen(QuizKeys):
     """Asks the session's questions; dismisses with the session's summary when it ends."""
 
     CSS_PATH = "quiz.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f2,ctrl+g", "hint", "Hint"),
-        Binding("f3,ctrl+s", "skip", "Skip"),
-        Binding("f4,ctrl+r", "give_up", "Give up"),
-        Binding("f5,ctrl+o", "override", "I was right"),
-        Binding("f6,ctrl+n", "next", "Next"),
-        Binding("enter", "next", "Next", show=False),
-        Binding("escape", "end", "End quiz"),
-    ]
-
-    awaiting_next: reactive[bool] = reactive(False, init=False)
-    """A question has ended and its result is shown; Enter moves on."""
 
     def __init__(
         self,
@@ -89,8 +78,10 @@ class QuizScreen(GradesAnswers):
         why: Mapping[str, str] | None = None,
         log: EventLog | None = None,
         grader: GraderFactory | None = None,
+        ask_confidence: bool = False,
+        seconds: int | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(ask_confidence=ask_confidence)
         self._pack = pack
         self.grader = grader
         self.mode = Mode(mode)
@@ -100,17 +91,13 @@ class QuizScreen(GradesAnswers):
         self.why = why
         """Why a review asks some of `items` (shown above their question's prompt)."""
         self.log_events = log
-        self.session: Session | None = None
-        self.summary: SummaryEvent | None = None
-        self._pending: list[Event] = []
+        self.seconds = seconds
+        """A timed round's seconds per point (None: the engine's default)."""
+        self.flow: FlowSheet | None = None
+        """A timed round's flow sheet, once the round is over."""
         self._question: QuestionEvent | None = None
-        self._last_verdict: VerdictEvent | None = None
-        self._end_when_graded = False
         self._submit_when_ready = False
         """Enter was pressed on an answer before the first question was ready."""
-        self._footer = Footer()
-        self._footer_shown: tuple[object, ...] | None = None
-        """What the footer was last told to show (`refresh_bindings`)."""
         title = MODE_INFO[self.mode.value].title
         if self.mode is Mode.REVIEW:
             self.sub_title = title
@@ -140,6 +127,7 @@ class QuizScreen(GradesAnswers):
         yield TitleBar()
         with Vertical(id="quiz"):
             yield QuizStatus(id="status")
+            yield RoundClock(id="round-clock")
             with VerticalScroll(id="question", can_focus=False):
                 yield Static(Content.styled("Preparing the quiz\u2026", "$text-muted"), id="prompt")
                 yield Hints(id="hints")
@@ -147,12 +135,15 @@ class QuizScreen(GradesAnswers):
             # Enabled and focused from the start: what is typed while the session is being
             # prepared stays in the box for the first question.
             yield Input(placeholder="Your answer", id="answer", select_on_focus=False)
+            yield ConfidencePrompt(id="confidence")
             yield FeedbackPanel(id="feedback")
         yield self._footer
 
     def on_mount(self) -> None:
         self.query_one("#checklist").display = False
         self.query_one("#hints").display = False
+        self.query_one("#round-clock").display = False
+        self.query_one("#confidence").display = False
         self.query_one("#answer", Input).focus()
         if self._pack is not None:
             self._prepare()
@@ -169,6 +160,7 @@ class QuizScreen(GradesAnswers):
             items=self.items,
             why=self.why,
             grader=self.grader,
+            seconds=self.seconds,
         )
 
     @on(Worker.StateChanged)
@@ -183,6 +175,8 @@ class QuizScreen(GradesAnswers):
                 return
             self.session = session
             self.query_one(QuizStatus).begin(len(session.questions))
+            if session.spar is not None:
+                self.query_one(RoundClock).start(session.spar.seconds)
             self.act(session.start())
         elif event.state is WorkerState.ERROR:
             error = event.worker.error
@@ -219,6 +213,10 @@ class QuizScreen(GradesAnswers):
                 self.act(self.session.next())
         elif isinstance(event, ErrorEvent):
             self.notify(event.message, severity="warning", markup=False)
+        elif isinstance(event, ClockEvent):
+            self.query_one(RoundClock).show(event.left)
+        elif isinstance(event, FlowEvent):
+            self.flow = event.sheet
         elif isinstance(event, SummaryEvent):
             self.summary = event
             self.dismiss(event)
@@ -245,6 +243,8 @@ class QuizScreen(GradesAnswers):
             answer.value = ""
         answer.focus()
         self.refresh_bindings()
+        if self.session is not None and self.session.spar is not None:
+            self.act(self.session.restart_clock())  # the point is put now, not on Enter
         if self._submit_when_ready:
             self._submit_when_ready = False
             if answer.value.strip():
@@ -288,6 +288,18 @@ class QuizScreen(GradesAnswers):
     def watch_awaiting_next(self) -> None:
         self.refresh_bindings()
 
+    @on(RoundClock.Tick)
+    def _read_clock(self) -> None:
+        """The round's clock, read for the screen; its running out is the engine's event."""
+        session = self.session
+        if session is None or session.finished or self.grading:
+            return
+        if self.awaiting_next:
+            self.query_one(RoundClock).show(None)  # the next point's clock has not started
+            return
+        self.act(session.tick())
+        self.query_one(RoundClock).show(session.time_left())
+
     # -- input and actions ------------------------------------------------------------------
 
     @on(Input.Submitted, "#answer")
@@ -308,89 +320,3 @@ class QuizScreen(GradesAnswers):
         if self._end_when_graded:
             self._end_when_graded = False
             self._end_now()
-
-    def refresh_bindings(self) -> None:
-        """Tell the footer about the keys only when what it would show has changed.
-
-        Textual's `Footer` rebuilds every key it shows each time it is told (10 to 30 ms),
-        and one answer told it about seven times (the grade's end, the verdict, a focus
-        move, the result, Textual's own refresh after each focus move), keeping the app
-        from the next key just after the verdict; now about three, one per real change.
-        """
-        shown = footer_keys(self, self._footer)
-        if shown is not None and shown == self._footer_shown:
-            return
-        self._footer_shown = shown
-        super().refresh_bindings()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Dim the keys that do nothing right now, rather than let them fail."""
-        session = self.session
-        if self.grading and action != "end":
-            return None  # nothing else may touch the session until its verdict is back
-        is_open = session is not None and not session.finished and not self.awaiting_next
-        if action in ("hint", "skip", "give_up"):
-            return True if is_open else None
-        if action == "next":
-            more = session is not None and session.phase in (Phase.MORE, Phase.SAY_MORE)
-            return True if self.awaiting_next or (is_open and more) else None
-        if action == "override":
-            last = self._last_verdict
-            allowed = (
-                session is not None
-                and not session.finished
-                and last is not None
-                and str(last.verdict.outcome) != "correct"
-            )
-            return True if allowed else None
-        return True
-
-    def action_hint(self) -> None:
-        if self.session is not None:
-            self.act(self.session.hint())
-
-    def action_skip(self) -> None:
-        if self.session is not None:
-            self.act(self.session.skip())
-
-    def action_give_up(self) -> None:
-        if self.session is not None:
-            self.act(self.session.give_up())
-
-    def action_override(self) -> None:
-        if self.session is not None and not self.session.finished:
-            self.act(self.session.override())
-
-    def action_next(self) -> None:
-        if self.awaiting_next:
-            pending, self._pending = self._pending, []
-            self.awaiting_next = False
-            self.apply(pending)
-        elif self.session is not None and not self.session.finished:
-            self.act(self.session.next())
-
-    def action_end(self) -> None:
-        if self.summary is not None:
-            self.dismiss(self.summary)
-            return
-
-        def answered(end: bool | None) -> None:
-            if end and self.grading:
-                self._end_when_graded = True  # the answer being graded still counts
-            elif end:
-                self._end_now()
-
-        self.app.push_screen(
-            ConfirmScreen("End this quiz now? The answers so far are scored.", "End", "Go on"),
-            answered,
-        )
-
-    def _end_now(self) -> None:
-        if self.session is not None and self.session.finished:
-            return  # the answer that was being graded ended the quiz
-        if self.session is not None:
-            self.awaiting_next = False
-            self._pending.clear()
-            self.act(self.session.finish(EndReason.INTERRUPTED))
-        else:
-            self.dismiss(None)

@@ -66,6 +66,11 @@ def verdict_content(pack: Pack, event: VerdictEvent, *, reveal: bool) -> Content
         head = Content.assemble((f"{word}  ", style), score)
     lines.append(head)
     lines.append(Content.assemble(_label("You wrote: "), plain(event.answer)))
+    if event.confidence is not None or event.late:
+        sure = f"{event.confidence.label} of it" if event.confidence is not None else ""
+        late = "after the clock ran out (half marks)" if event.late else ""
+        said = ", ".join(part for part in (sure, late) if part)
+        lines.append(Content.assemble(_label("You were: "), said))
     belongs_to = verdict.belongs_to
     explanation = verdict.explanation
     if explanation and not (belongs_to and verdict.reason == "neighbour"):
