@@ -68,7 +68,7 @@ def verdict_content(pack: Pack, event: VerdictEvent, *, reveal: bool) -> Content
     lines.append(Content.assemble(_label("You wrote: "), plain(event.answer)))
     if event.confidence is not None or event.late:
         sure = f"{event.confidence.label} of it" if event.confidence is not None else ""
-        late = "after the clock ran out (half marks)" if event.late else ""
+        late = "late, after the clock ran out" if event.late else ""
         said = ", ".join(part for part in (sure, late) if part)
         lines.append(Content.assemble(_label("You were: "), said))
     belongs_to = verdict.belongs_to
