@@ -79,3 +79,38 @@ def test_two_trainers_at_once_keep_every_attempt(tmp_path: Path) -> None:
     db = sqlite3.connect(path)
     # Every item's card reflects both writers' reviews: one card per item, none duplicated.
     assert db.execute("SELECT count(*) FROM cards").fetchone()[0] == 7
+
+
+def _log_frames(path: Path) -> tuple[int, int]:
+    """(frames in the write-ahead log, frames of it already written back to the file)."""
+    db = sqlite3.connect(path)
+    try:
+        _, log, written = db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        return log, written
+    finally:
+        db.close()
+
+
+def test_recording_leaves_the_log_to_an_idle_checkpoint_and_loses_nothing(
+    tmp_path: Path,
+) -> None:
+    """A record no longer writes the log back (the 1-in-100 slow commit); the idle
+    checkpoint does, and the attempts are in the file either way."""
+    from tests.progress.helpers import attempt
+    from trainer.progress import ProgressStore
+
+    path = tmp_path / "progress.sqlite3"
+    store = ProgressStore(path, fuzz=False)
+    try:
+        for n in range(150):  # about 1,500 pages: past SQLite's default 1,000-page checkpoint
+            store.record(attempt(answer=f"answer {n}"))
+        wal = path.with_name(path.name + "-wal")
+        page = store._db.execute("PRAGMA page_size").fetchone()[0]
+        # Past 1,000 pages and still growing: no record wrote the log back and restarted it.
+        assert wal.stat().st_size > 1_200 * page
+        store.checkpoint()
+        log, written = _log_frames(path)
+        assert log == written  # all of it back in the file
+        assert len(_saved_answers(path)) == 150
+    finally:
+        store.close()

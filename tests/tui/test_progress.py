@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -85,9 +86,29 @@ class FakeStore:
 
     def __init__(self) -> None:
         self.closed = False
+        self.checkpoints = 0
 
     def close(self) -> None:
         self.closed = True
+
+    def checkpoint(self) -> None:
+        self.checkpoints += 1
+
+
+def test_the_store_thread_writes_the_log_back_once_idle_not_while_recording() -> None:
+    fake = FakeStore()
+    keeper = ProgressKeeper(lambda: fake, idle_checkpoint=0.2)  # type: ignore[arg-type,return-value]
+    for _ in range(20):
+        keeper.submit(lambda store: None).result(timeout=5)
+    assert fake.checkpoints == 0  # jobs arriving: none of them waits for a checkpoint
+    time.sleep(0.5)
+    assert fake.checkpoints == 1  # a quiet spell after writes: one
+    time.sleep(0.5)
+    assert fake.checkpoints == 1  # and none more while nothing is written
+    keeper.submit(lambda store: None).result(timeout=5)
+    time.sleep(0.5)
+    assert fake.checkpoints == 2
+    assert keeper.stop()
 
 
 def test_jobs_run_in_order_on_one_thread_and_queued_ones_finish_before_closing() -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -106,6 +106,14 @@ class ProgressStore:
 
     def close(self) -> None:
         self._db.close()
+
+    def checkpoint(self) -> None:
+        """Write the log's pages back into the file, without waiting for any reader or
+        writer (for an idle moment: see `opening.WAL_CAP_PAGES`). It is housekeeping: a
+        checkpoint that cannot run now (another trainer busy, a full disk) loses nothing,
+        since every commit is in the log, and is simply tried again at the next idle."""
+        with suppress(sqlite3.Error):
+            self._db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
     def __enter__(self) -> ProgressStore:
         return self

@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+IDLE_CHECKPOINT_AFTER = 2.0
+"""Seconds without a job after a write before the store thread writes the log back
+(`ProgressStore.checkpoint`), so a recording commit never pays for it."""
 CLOSE_TIMEOUT = 15.0
 """How long closing the app waits for attempts still being saved (longer than SQLite's
 busy timeout, so a save waiting on another trainer's lock still lands)."""
@@ -57,8 +60,13 @@ class StoreUnavailable(Exception):
 class ProgressKeeper:
     """The store's thread: `submit` hands it a job, `stop` lets it finish and close."""
 
-    def __init__(self, open_store: Callable[[], ProgressStore]) -> None:
+    def __init__(
+        self,
+        open_store: Callable[[], ProgressStore],
+        idle_checkpoint: float = IDLE_CHECKPOINT_AFTER,
+    ) -> None:
         self._open_store = open_store
+        self._idle_checkpoint = idle_checkpoint
         self._jobs: queue.SimpleQueue[_Entry | None] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
@@ -125,10 +133,24 @@ class ProgressKeeper:
                 if entry is not None and entry[1].set_running_or_notify_cancel():
                     entry[1].set_exception(StoreUnavailable(reason))
         try:
-            while (entry := self._jobs.get()) is not None:
-                _run(entry, self._store or store)
+            self._serve_jobs(store)
         finally:
             (self._store or store).close()
+
+    def _serve_jobs(self, store: ProgressStore) -> None:
+        """Run each job as it comes; after a quiet spell following jobs, write the log back."""
+        since_checkpoint = False
+        while True:
+            try:
+                entry = self._jobs.get(timeout=self._idle_checkpoint if since_checkpoint else None)
+            except queue.Empty:
+                (self._store or store).checkpoint()
+                since_checkpoint = False
+                continue
+            if entry is None:
+                return
+            _run(entry, self._store or store)
+            since_checkpoint = True
 
 
 def _run(entry: _Entry, store: ProgressStore) -> None:
