@@ -65,7 +65,7 @@ async def test_linked_review_off_from_the_palette_is_plain_fsrs_order_and_kept()
         assert hit.text == "Linked review: turn off"
         hit.command()
         await settle(pilot)
-        assert app.linked_review is False
+        assert app.settings.linked_review is False
         [hit] = [h async for h in TrainerCommands(app.screen).search("Linked review")]
         assert hit.text == "Linked review: turn on"
         await _review(pilot)  # the missed premise is due in ten minutes; nothing before

@@ -69,7 +69,7 @@ class TrainerCommands(Provider):
                 partial(app.set_spar_seconds, seconds),
                 "The time to answer each point in a timed round",
             )
-        linked = app.linked_review
+        linked = app.settings.linked_review
         yield (
             f"Linked review: turn {'off' if linked else 'on'}",
             partial(app.set_linked_review, not linked),

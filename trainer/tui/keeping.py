@@ -179,11 +179,6 @@ class KeepsProgress(App[None]):
         self._remember(spar_seconds=seconds)
         self.notify(f"Spar rounds give {seconds} seconds a point, from the next round.")
 
-    @property
-    def linked_review(self) -> bool:
-        """Whether review follows the argument (the palette words its entry from it)."""
-        return self._settings.linked_review
-
     def set_linked_review(self, linked: bool) -> None:
         """From the next review on, follow the argument (or plain FSRS order)."""
         self._remember(linked_review=linked)
