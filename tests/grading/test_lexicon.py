@@ -37,6 +37,16 @@ def test_time_units_all_have_a_length_in_days_or_are_shorter_than_a_day() -> Non
     assert units - set(ENGLISH.unit_days) == {"second", "minute", "hour"}
 
 
+def test_measure_units_are_no_unit_of_time_nor_one_that_is_converted() -> None:
+    """A unit of time has its own checks (spans, "a month" for "a year") and a converted
+    unit is compared in metres: neither may also be a measure, or it would be read twice."""
+    from trainer.grading.lexicon.units import CONVERSIONS, MEASURES
+
+    assert not set(MEASURES) & set(ENGLISH.time_units)
+    assert not set(MEASURES) & set(CONVERSIONS)
+    assert all(unit in MEASURES for unit in MEASURES.values())  # each unit spells itself
+
+
 def test_number_words_and_scales_make_figures() -> None:
     assert normalise("thirty thousand").words == ("30000",)
     assert NUMBER_WORDS["ninety"] == 90 and SCALES["million"] == 1_000_000

@@ -206,3 +206,54 @@ def test_a_figure_too_long_to_round_is_compared_exactly_and_never_fails() -> Non
         items=(item("thesis", Kind.THESIS, f"About {long} stars.", Answer(canonical=long)),),
     )
     assert Grader(pack).grade(long[:1500], "thesis").outcome is Outcome.INCORRECT
+
+
+def _measures() -> Pack:
+    return question_bank(
+        "measures",
+        ("spot", "How far is the penalty spot from the goal line?", "11 metres", "12 yards"),
+        ("protein", "How much energy is in a gram of protein?", "4 kcal", "4 calories"),
+        ("allowance", "What is the yearly tax-free allowance?", "12,570 pounds"),
+        ("share", "What share of the body is water?", "about 60 percent", "60%"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("answer", "item_id", "correct"),
+    [
+        ("11 yards", "spot", False),  # the key's figure, in another key unit
+        ("11 meters", "spot", True),
+        ("twelve yards", "spot", True),
+        ("4 kJ", "protein", False),
+        ("4 kcal", "protein", True),
+        ("12,570 euros", "allowance", False),  # the key's figure, in another currency
+        ("£12,570", "allowance", True),  # a sign is no other unit
+        ("60 per cent", "share", True),
+    ],
+)
+def test_a_figure_in_another_unit_is_another_figure(
+    answer: str, item_id: str, correct: bool
+) -> None:
+    verdict = Grader(_measures()).grade(answer, item_id)
+    assert (verdict.outcome is Outcome.CORRECT) is correct, verdict
+    if not correct:
+        assert verdict.outcome is Outcome.INCORRECT and verdict.reason is Reason.WRONG_NUMBER
+
+
+def test_a_wrong_unit_is_explained_in_the_units_a_student_counts_in() -> None:
+    verdict = Grader(_measures()).grade("4 kJ", "protein")
+    assert "counted in kilocalories, not kilojoules" in verdict.explanation
+
+
+@pytest.mark.parametrize(
+    ("answer", "hedge"),
+    [
+        ("60 or 80 percent", True),  # two figures offered, one the key's
+        ("60 or 70%", True),
+        ("about 60 percent", False),
+        ("60 percent or so", False),  # an "or" with no second figure
+    ],
+)
+def test_two_figures_either_side_of_or_are_a_hedge(answer: str, hedge: bool) -> None:
+    verdict = Grader(_measures()).grade(answer, "share")
+    assert (verdict.outcome is Outcome.CORRECT) is not hedge, verdict

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from trainer.grading.findings import Decision, FigureSlip, Slip
 from trainer.grading.keys import KnownWrong
+from trainer.grading.lexicon import ENGLISH
 from trainer.grading.names import CAPITALISED, bare, place_of, starts_sentence
 from trainer.grading.normalise import MAX_CHARS
 from trainer.grading.verdict import Outcome, Reason
@@ -96,14 +97,19 @@ def _text(decision: Decision, context: Context, other: Item | None) -> str:
     return _marks.get(reason, _no_match)(decision, context)
 
 
+def _units(unit: str) -> str:
+    """A unit as counted in: units of time are kept singular ("month"), measures plural."""
+    return unit if unit in ENGLISH.measure_units.values() else f"{unit}s"
+
+
 def figure_text(figure: FigureSlip) -> str:
     given, right = figure.given, figure.right
     if figure.slip is Slip.NUMBER:
         return f"The figure is wrong: {_are_not(given)} the article's figure ({', '.join(right)})."
     if figure.slip is Slip.UNIT:
         return (
-            f"The figure is wrong: the article's {right[0]} is counted in {right[1]}s, "
-            f"not {given[1]}s."
+            f"The figure is wrong: the article's {right[0]} is counted in "
+            f"{_units(right[1])}, not {_units(given[1])}."
         )
     if figure.slip is Slip.SPAN:
         return f"The figure is wrong: the article says {right[0]}, not {given[0]}."

@@ -113,7 +113,8 @@ def _durations(
 def _number_units(
     tokens: Sequence[str], lexicon: EnglishLexicon, tuning: Tuning
 ) -> frozenset[tuple[str, str]]:
-    """Each figure with the unit of time that follows it in its clause, if one does."""
+    """Each figure with the unit (of time, measure or money) that follows it in its clause,
+    if one does."""
     found: set[tuple[str, str]] = set()
     for i, token in enumerate(tokens):
         if not is_figure(token):
@@ -121,7 +122,7 @@ def _number_units(
         for following in tokens[i + 1 : i + 1 + tuning.unit_reach]:
             if following == BREAK or is_figure(following):
                 break
-            unit = lexicon.time_units.get(following)
+            unit = lexicon.time_units.get(following) or lexicon.measure_units.get(following)
             if unit is not None:
                 found.add((token, unit))
                 break

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from trainer.grading.analysis import Answer
 from trainer.grading.keys import ItemKey
 from trainer.grading.lexicon import ENGLISH
-from trainer.grading.normalise import BREAK, stem
+from trainer.grading.normalise import BREAK, is_figure, stem
 
 ALTERNATIVE = "or"
 
@@ -28,6 +28,8 @@ def hedged(answer: Answer, key: ItemKey, reach: int = 2) -> bool:
         return False
     if any(ALTERNATIVE in p.reading.tokens for p in key.right):
         return False
+    if _figures_offered(tokens, key, answer):
+        return True
     for both in _sides(tokens, reach):
         # What the two sides share is no alternative: "april 15 or april 30" offers 15 or 30.
         before = [word for word in both[0] if word not in both[1]]
@@ -37,6 +39,22 @@ def hedged(answer: Answer, key: ItemKey, reach: int = 2) -> bool:
             for side in (before, after)
         ]
         if before and after and any(hits) and not all(hits):
+            return True
+    return False
+
+
+def _figures_offered(tokens: tuple[str, ...], key: ItemKey, answer: Answer) -> bool:
+    """Two figures either side of an "or", one the key's and one not: "60 or 80 percent",
+    "mach 1.5 or 2". The figures are what is offered; the unit after them ("percent") is
+    shared, so comparing the words around the "or" would miss it."""
+    for at, token in enumerate(tokens):
+        if token != ALTERNATIVE or at == 0 or at + 1 == len(tokens):
+            continue
+        before, after = tokens[at - 1], tokens[at + 1]
+        if before == after or not (is_figure(before) and is_figure(after)):
+            continue
+        hits = [_words_in(word, key.right_vids, answer) for word in (before, after)]
+        if any(hits) and not all(hits):
             return True
     return False
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from trainer.grading.lexicon import clauses, names, negation, order, stopwords, time
+from trainer.grading.lexicon import clauses, names, negation, order, stopwords, time, units
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +43,8 @@ class EnglishLexicon:
     """Comparatives before "than" that swap the two sides ("smaller than")."""
     time_units: Mapping[str, str]
     """Spellings of units of time, to the unit."""
+    measure_units: Mapping[str, str]
+    """Spellings of the units a figure is measured or paid in, to the unit."""
     unit_days: Mapping[str, float]
     """Days in a unit, for comparing spans of time."""
     duration_cues: frozenset[str]
@@ -66,6 +68,7 @@ ENGLISH = EnglishLexicon(
     passive_markers=order.PASSIVE_MARKERS,
     lesser=order.LESSER,
     time_units=MappingProxyType(time.TIME_UNITS),
+    measure_units=MappingProxyType(units.MEASURES),
     unit_days=MappingProxyType(time.UNIT_DAYS),
     duration_cues=time.DURATION_CUES,
     months=time.MONTHS,
