@@ -26,5 +26,8 @@ t send-keys -t "$session" -l "$sentence"
 wait_for "Premises quiz"
 wait_for "$sentence"                   # every character in the answer box
 t send-keys -t "$session" Enter
+wait_for "How sure are you?"           # one key before the verdict
+t send-keys -t "$session" 3
 wait_for "You wrote: $sentence"
+wait_for "You were: fairly sure of it"
 echo "ok: every character kept"

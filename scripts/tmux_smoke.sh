@@ -37,11 +37,15 @@ wait_for "Premises quiz"
 wait_for "What is the author's thesis?"  # the argument's first step
 keys -l "the risks of the missile strikes outweigh the illusory benefits"
 keys Enter
+wait_for "How sure are you?"           # asked before each verdict: one key, or Enter
+keys 4
 wait_for "You wrote: the risks of the missile strikes"
 keys Enter                             # on to the premises
 wait_for "Named 0 of"
 keys -l "the strikes risk escalation with Russia"
 keys Enter
+wait_for "How sure are you?"
+keys Enter                             # Enter skips saying
 wait_for "You wrote: the strikes risk escalation with Russia"
 keys F2                                # a hint
 wait_for "Hint 1 of"

@@ -100,7 +100,7 @@ def test_two_students_answer_in_two_tabs_of_a_real_browser(
     }
     for name, answer in STUDENTS.items():
         seen = screens[name]
-        assert list(seen) == ["name", "home", "quiz", "verdict"], name
+        assert list(seen) == ["name", "home", "quiz", "sure", "verdict"], name
         assert "Start a quiz" in seen["home"] and "Premises" in seen["home"]
         assert "Thesis" in seen["quiz"]
         assert f"You wrote: {answer}" in seen["verdict"]
@@ -114,3 +114,5 @@ def test_two_students_answer_in_two_tabs_of_a_real_browser(
     assert len({a["session"] for a in attempts}) == 2  # two apps, one per tab
     alice = next(a for a in attempts if a["student"] == "Alice")
     assert (alice["item_id"], alice["outcome"]) == ("thesis", "correct")
+    assert alice["confidence"] == "certain"  # said with one key in the browser
+    assert next(a for a in attempts if a["student"] == "Bob")["confidence"] is None
