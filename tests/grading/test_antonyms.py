@@ -51,3 +51,39 @@ def test_an_antonym_far_from_any_shared_word_is_not_aligned(grader: Grader) -> N
     phrasing = index.keys[index.positions["costs"]].right[0]
     answer = analyse("cheap talk aside, firms find that borrowing becomes costly", index)
     assert not aligned_antonym(answer, phrasing, slots_of(index, phrasing), 1)
+
+
+@pytest.fixture(scope="module")
+def towns() -> Grader:
+    """A key said two ways, one of them with no verb: the town's growth."""
+    growth = Answer(
+        canonical="2,000 new residents a year",
+        accept=("the town grows by 2,000 people a year",),
+    )
+    items = (
+        item("thesis", Kind.THESIS, "The town should build more schools.", Answer("more schools")),
+        item("growth", Kind.EVIDENCE, "The town grows by 2,000 people a year.", growth),
+    )
+    return Grader(Pack(id="towns", title="Towns", version="1", items=items))
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "the town loses 2,000 people a year",  # no WordNet pair: "grow" / "lose"
+        "the town is losing 2,000 people a year",  # an inflection of the antonym
+        "the town shrinks by 2,000 a year",
+        "the population falls by 2,000 people a year",
+    ],
+)
+def test_a_verb_of_the_other_direction_turns_a_change_round(towns: Grader, answer: str) -> None:
+    """A phrasing without the verb ("2,000 new residents a year") cannot vouch for an
+    answer another phrasing shows turned round."""
+    assert towns.grade(answer, "growth").outcome is Outcome.INCORRECT
+
+
+@pytest.mark.parametrize(
+    "answer", ["the town gains 2,000 people a year", "2,000 more residents every year"]
+)
+def test_a_change_the_same_way_round_is_still_right(towns: Grader, answer: str) -> None:
+    assert towns.grade(answer, "growth").outcome is Outcome.CORRECT

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.grading.fixtures import item
 from tests.grading.other_packs import europe_pack
 from trainer.grading import Grader
@@ -194,3 +196,21 @@ def test_a_capital_and_its_country_stand_for_each_other() -> None:
     assert stray_places(places_in("to deter Pyongyang"), admitted, frozenset()) == ()
     assert stray_places(places_in("to deter Beijing"), admitted, frozenset()) == ()  # no city
     assert stray_places(places_in("to deter China"), admitted, frozenset()) != ()
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("chinas red lines", "china"), ("irans threats", "iran"), ("kenyas coast", "kenya")],
+)
+def test_a_possessive_without_its_apostrophe_names_the_place(text: str, place: str) -> None:
+    assert {p.name for p in places_in(text)} == {place}
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [("the americas", set()), ("the turkeys were eaten", set()), ("athens", {"athens"})],
+)
+def test_a_place_that_ends_in_s_is_itself_and_no_word_becomes_one(
+    text: str, places: set[str]
+) -> None:
+    assert {p.name for p in places_in(text)} == places

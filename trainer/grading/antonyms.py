@@ -16,9 +16,10 @@ from functools import cache
 from trainer.grading.analysis import Answer
 from trainer.grading.index import PackIndex
 from trainer.grading.keys import Phrasing
+from trainer.grading.lexicon.change import LESS, MORE
 from trainer.grading.lexicon.wordnet import wordnet
 from trainer.grading.matching import lemmas
-from trainer.grading.normalise import stem
+from trainer.grading.normalise import is_figure, stem
 
 
 @cache
@@ -27,8 +28,33 @@ def _antonym_stems(written: str) -> frozenset[str]:
     table = wordnet().antonyms
     found: set[str] = set()
     for form in lemmas(written):
+        # WordNet's pairs by their base forms only: inflected, "live" met "lives" (the
+        # noun: "costs more lives" read as the antonym of "more dead").
         found.update(stem(other) for other in table.get(form, ()))
+        for one, many in ((MORE, LESS), (LESS, MORE)):
+            if form in one:
+                for verb in many:
+                    found.update(_inflected_stems(verb))
     return frozenset(found)
+
+
+@cache
+def _change_stems() -> frozenset[str]:
+    return frozenset(stem_ for verb in MORE | LESS for stem_ in _inflected_stems(verb))
+
+
+def is_change(key: str) -> bool:
+    """Whether a key word (a stem) is a verb of change (`lexicon/change.py`): a turned verb
+    of change is plain enough to outweigh a phrasing that does not say it; WordNet's other
+    pairs ("dead" / "live", which met "lives") are not."""
+    return key in _change_stems()
+
+
+def _inflected_stems(base: str) -> set[str]:
+    """The stems an answer's inflections of a verb of change read as: the list gives
+    "lose", an answer says "loses" (stem "los") or "losing"."""
+    root = base[:-1] if base.endswith("e") else base
+    return {stem(form) for form in (base, f"{base}s", f"{base}d", f"{root}ed", f"{root}ing")}
 
 
 Slots = tuple[tuple[int, frozenset[str]], ...]
@@ -57,11 +83,11 @@ def slots_of(index: PackIndex, phrasing: Phrasing) -> Slots:
     return slots
 
 
-def aligned_antonym(answer: Answer, phrasing: Phrasing, slots: Slots, reach: int) -> bool:
-    """Whether the answer puts an antonym of one of the phrasing's words (`slots`) in its
-    place, with the same polarity (so it says the opposite), and never uses that word."""
+def aligned_antonym(answer: Answer, phrasing: Phrasing, slots: Slots, reach: int) -> str | None:
+    """The phrasing's word (its stem) whose antonym the answer puts in its place, with the
+    same polarity (so it says the opposite), never using that word; None if there is none."""
     if not slots:
-        return False
+        return None
     mine, theirs = answer.reading, phrasing.reading
     own_keys = set(mine.keys)
     for j, opposites in slots:
@@ -75,8 +101,8 @@ def aligned_antonym(answer: Answer, phrasing: Phrasing, slots: Slots, reach: int
             if _phrasal(theirs.surfaces, j) and _phrasal(mine.surfaces, i):
                 continue  # "push the lines back" and "pull the lines back" say one thing
             if _anchored(answer, phrasing, i, j, reach):
-                return True
-    return False
+                return theirs.keys[j]
+    return None
 
 
 PARTICLES = frozenset({"back", "up", "down", "out", "off", "away", "in"})
@@ -96,13 +122,17 @@ def _anchored(answer: Answer, phrasing: Phrasing, i: int, j: int, reach: int) ->
     """Whether a word the two share stands within `reach` of position i in the answer and
     of position j in the phrasing: the antonym fills the key word's slot."""
     near: set[int] = set()
+    figures: set[str] = set()  # a figure has no word id, but anchors a slot all the same
+    theirs = phrasing.reading.keys
     for k in range(max(0, j - reach), min(len(phrasing.key_vids), j + reach + 1)):
         vid = phrasing.key_vids[k]
         if k != j and vid is not None:
             near.add(vid)
-    positions = answer.positions
+        elif k != j and is_figure(theirs[k]):
+            figures.add(theirs[k])
+    positions, mine = answer.positions, answer.reading.keys
     return any(
-        not positions[k].isdisjoint(near)
+        not positions[k].isdisjoint(near) or mine[k] in figures
         for k in range(max(0, i - reach), min(len(positions), i + reach + 1))
         if k != i
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from trainer.grading.analysis import Answer
-from trainer.grading.antonyms import aligned_antonym, slots_of
+from trainer.grading.antonyms import aligned_antonym, is_change, slots_of
 from trainer.grading.figures import conflict
 from trainer.grading.keys import Phrasing
 from trainer.grading.scoring import Scores
@@ -55,22 +55,38 @@ class Contradictions:
         key = scores.index.keys[index]
         numbers = answer.reading.figures.numbers
         right = opposite = reverse = wrong = 0.0
+        turned: set[str] = set()
+        agreeing: list[tuple[Phrasing, float]] = []
         wrong_index: int | None = None
         for phrasing in key.right:
             if not scores.lex(phrasing) or conflict(numbers, phrasing.reading.figures.numbers):
                 continue
             value = self.ordered(phrasing)
-            if self.agrees(phrasing) and not aligned_antonym(
-                answer,
-                phrasing,
-                slots_of(scores.index, phrasing),
-                scores.index.tuning.antonym_reach,
-            ):
-                right = max(right, value)
+            agrees = self.agrees(phrasing)
+            word = (
+                aligned_antonym(
+                    answer,
+                    phrasing,
+                    slots_of(scores.index, phrasing),
+                    scores.index.tuning.antonym_reach,
+                )
+                if agrees
+                else None
+            )
+            if agrees and word is None:
+                agreeing.append((phrasing, value))
             else:
+                if word is not None and is_change(word):
+                    turned.add(word)
                 opposite = max(opposite, value)
                 if reversed_sides(answer, phrasing):
                     reverse = max(reverse, value)
+        # A phrasing without the verb of change another shows turned round ("30,000
+        # volunteers a month" beside "grows by 30,000 a month", for "loses 30,000") cannot
+        # vouch for the answer.
+        for phrasing, value in agreeing:
+            if not turned or not turned.isdisjoint(phrasing.reading.keys):
+                right = max(right, value)
         for phrasing in key.wrong:
             if not scores.lex(phrasing) or conflict(numbers, phrasing.reading.figures.numbers):
                 continue

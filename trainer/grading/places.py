@@ -62,6 +62,9 @@ def places_in(text: str) -> frozenset[Place]:
     at = 0
     while at < len(words):
         size = _name_at(folded, at, table)
+        if not size and _bare_possessive(folded[at], table):
+            folded[at] = folded[at][:-1]  # "chinas red lines": the apostrophe left out
+            size = 1
         if size:
             name = " ".join(folded[at : at + size])
             kind = table.kinds.get(name)
@@ -82,6 +85,22 @@ def places_in(text: str) -> frozenset[Place]:
                 found.add(Place(table.canonical.get(country, country), PlaceKind.COUNTRY))
         at += 1
     return frozenset(found)
+
+
+PLURAL_PLACES = frozenset({"americas"})
+"""Words that are a place's name and an "s" but name places of their own ("the Americas")."""
+
+
+def _bare_possessive(word: str, table: Gazetteer) -> bool:
+    """A place's name with an "s" and no apostrophe ("chinas", "irans"), which students
+    write for "China's": the word itself names no place, the word without it does."""
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and word not in table.kinds
+        and word not in PLURAL_PLACES
+        and word[:-1] in table.kinds
+    )
 
 
 def _name_at(folded: list[str], at: int, table: Gazetteer) -> int:
