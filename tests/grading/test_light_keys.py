@@ -106,6 +106,14 @@ def test_a_rounded_figure_is_rounder_and_close() -> None:
     assert not rounded("31000", "30000", 0.01)  # too far
 
 
+def test_a_figure_rounded_to_two_digits_is_the_key_rounded() -> None:
+    """ "About 380,000 km" for a key of 384,000 km; not 390,000, nor 370,000."""
+    grader = Grader(question_bank("space", ("moon", "How far is the Moon?", "about 384,000 km")))
+    assert grader.grade("about 380,000 km", "moon").outcome is Outcome.CORRECT
+    for wrong in ("about 390,000 km", "about 370,000 km"):
+        assert grader.grade(wrong, "moon").outcome is not Outcome.CORRECT
+
+
 def test_a_negating_prefix_makes_an_opposite_not_a_typo() -> None:
     assert opposed_by_prefix("infertile", "fertile")
     assert opposed_by_prefix("deflation", "inflation")
