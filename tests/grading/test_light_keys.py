@@ -265,3 +265,27 @@ def test_a_wrong_unit_is_explained_in_the_units_a_student_counts_in() -> None:
 def test_two_figures_either_side_of_or_are_a_hedge(answer: str, hedge: bool) -> None:
     verdict = Grader(_measures()).grade(answer, "share")
     assert (verdict.outcome is Outcome.CORRECT) is not hedge, verdict
+
+
+@pytest.mark.parametrize(
+    ("answer", "item_id", "correct"),
+    [
+        ("roughly 500 seconds", "light", True),  # 8 minutes in seconds, 4% off
+        ("about 80 seconds", "light", False),
+        ("12 months", "orbit", True),  # a year in months, with nothing of the key's words
+        ("about 52 weeks", "orbit", True),
+        ("356 days", "orbit", False),  # the key's unit: another figure, however close
+        ("about 10 months", "orbit", False),
+    ],
+)
+def test_a_span_of_time_is_the_key_s_in_any_unit_of_time(
+    answer: str, item_id: str, correct: bool
+) -> None:
+    grader = Grader(
+        question_bank(
+            "sky",
+            ("light", "How long does sunlight take to reach Earth?", "About 8 minutes"),
+            ("orbit", "How long does Earth take to go round the Sun?", "About 365 days"),
+        )
+    )
+    assert (grader.grade(answer, item_id).outcome is Outcome.CORRECT) is correct

@@ -13,13 +13,13 @@ from rapidfuzz.distance import OSA
 
 from trainer.grading.analysis import Answer, analyse
 from trainer.grading.contradiction import Contradictions
-from trainer.grading.figures import Figures, is_year, more_precise, rounded
+from trainer.grading.figures import Duration, Figures, is_year, more_precise, rounded
 from trainer.grading.findings import FigureSlip, Slip
 from trainer.grading.hedges import hedged
 from trainer.grading.index import PackIndex
 from trainer.grading.keys import Admits, ItemKey
 from trainer.grading.lexicon import ENGLISH
-from trainer.grading.normalise import figure_value, format_number
+from trainer.grading.normalise import figure_value, format_number, stem
 from trainer.grading.places import places_in, stray_places
 from trainer.grading.scoring import ItemScore, Scores, asked_words, listed_short
 from trainer.grading.tuning import Tuning
@@ -321,13 +321,14 @@ def _like_name(word: str, name: str, tuning: Tuning) -> bool:
 def _only_key_figure(key: ItemKey, admits: Admits, answer: Answer, pack: PackIndex) -> bool:
     figures = answer.reading.figures
     turns_on = admits.figures.key_numbers
-    if key.groups or not turns_on:
-        return False
+    if key.groups or not (turns_on or admits.figures.durations):
+        return False  # a key that turns on a figure, or on a span of time ("365 days")
     spans = _same_spans(admits, figures, pack)
-    if not (figures.numbers and turns_on <= figures.numbers) and not spans:
+    if not (turns_on and figures.numbers and turns_on <= figures.numbers) and not spans:
         return False
     asked = asked_words(pack, key.index)
-    units = {*ENGLISH.time_units, *spans}
+    # Units of time, and the words that make a figure approximate ("roughly 500 seconds").
+    units = {*ENGLISH.time_units, *map(stem, ENGLISH.duration_cues), *spans}
     vids = key.right_vids | asked.ids
     return all(w in asked.words or w in units for w in answer.unmatched) and all(
         not matched.isdisjoint(vids) or word in units
@@ -343,10 +344,19 @@ def _same_spans(admits: Admits, figures: Figures, pack: PackIndex) -> tuple[str,
         mine.shown.split()[0]
         for mine in figures.durations
         if any(
-            abs(mine.days - theirs.days) <= slack * theirs.days
+            mine.days == theirs.days
+            or (
+                _unit_of(mine) != _unit_of(theirs)  # in the same unit, "356 days" is another
+                and abs(mine.days - theirs.days) <= slack * theirs.days
+            )
             for theirs in admits.figures.durations
         )
     )
+
+
+def _unit_of(span: Duration) -> str:
+    """The unit a span of time is counted in, as written ("days" of "365 days")."""
+    return ENGLISH.time_units.get(span.shown.split()[-1], "")
 
 
 def _stray_places(admits: Admits, answer: Answer, pack: PackIndex, close: bool) -> tuple[str, ...]:

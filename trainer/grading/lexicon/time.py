@@ -18,7 +18,15 @@ TIME_UNITS = {
 }
 """Each spelling of a unit of time, to the unit."""
 
-UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.0, "year": 365.0}
+UNIT_DAYS = {
+    "second": 1 / 86_400,
+    "minute": 1 / 1_440,
+    "hour": 1 / 24,
+    "day": 1.0,
+    "week": 7.0,
+    "month": 30.0,
+    "year": 365.0,
+}
 """How many days a unit spans, for comparing spans of time."""
 
 DURATION_CUES = frozenset(
