@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from tests.grading.fixtures import item
+from trainer.grading import Grader
 from trainer.grading.figures import Duration, conflict, is_year, read_figures
-from trainer.grading.normalise import normalise
+from trainer.grading.normalise import normalise, stem
 from trainer.grading.reading import Reading, read
+from trainer.grading.verdict import Outcome
+from trainer.packs.model import Answer, Kind, Pack
 
 
 def _polarity(text: str) -> dict[str, int]:
@@ -79,3 +83,35 @@ def test_years_and_conflicting_figures() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "!!!", "\x00\x1b\u202e"])
 def test_odd_text_reads_as_nothing_without_raising(text: str) -> None:
     assert read(text).content == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        # After a negated clause, "not even X" / "not in X" repeats the negation to cover X.
+        ("the drug won't cure the disease, not even in children", "children"),
+        ("prices did not rise in spring, not in summer and not in autumn", "autumn"),
+    ],
+)
+def test_a_clause_that_echoes_a_negation_is_read_as_its_words_alone(text: str, plain: str) -> None:
+    reading = read(text)
+    assert reading.pols[reading.keys.index(stem(plain))] == 0
+    assert reading.pols[1 + reading.keys.index("not")] == 1  # the first negation still holds
+
+
+def test_a_not_that_opens_a_clause_after_a_plain_one_still_negates() -> None:
+    reading = read("the drug cures adults, not in children")
+    assert reading.pols[reading.keys.index(stem("children"))] == 1
+
+
+def test_an_echoed_negation_is_the_claim_not_its_opposite() -> None:
+    claim = "The drug will not cure the disease, even in children."
+    items = (
+        item("thesis", Kind.THESIS, "Fund other research.", Answer("fund other research")),
+        item("cure", Kind.PREMISE, claim, Answer(claim)),
+    )
+    grader = Grader(Pack(id="drugs", title="Drugs", version="1", items=items))
+    echoed = grader.grade("the drug won't cure the disease, not even in children", "cure")
+    assert echoed.outcome is Outcome.CORRECT, echoed
+    flipped = grader.grade("the drug will cure the disease, even in children", "cure")
+    assert flipped.outcome is Outcome.INCORRECT

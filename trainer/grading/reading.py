@@ -93,7 +93,8 @@ def read_tokens(
     markers: list[int] = []
     passive: set[int] = set()
     previous = ""
-    for token in tokens:
+    echoed = -1  # the clause that repeats an earlier negation, if one does
+    for at, token in enumerate(tokens):
         role = roles.get(token)
         if role is None:  # most words: a content word
             surfaces.append(token)
@@ -117,17 +118,36 @@ def read_tokens(
         elif role is _Role.STOP:
             continue
         negator = role is _Role.NEGATOR
+        if negator and (echoed == current or _echoes(tokens, at, clause, negs, current, lexicon)):
+            echoed = current  # "not even around Kursk", "not in X nor in Y" after a negated
+            continue  # clause: the negation repeated, not a second one
         surfaces.append(token)
         keys.append(token if negator or token.isdigit() else stem(token))
         negs.append(negator)
         clause.append(current)
+    pairs = _pairs(keys, negs, clause, markers, passive, lexicon, tuning)
+    return _reading(keys, negs, clause, pairs, tokens, surfaces, truncated, lexicon, tuning)
+
+
+def _reading(
+    keys: list[str],
+    negs: list[bool],
+    clause: list[int],
+    pairs: tuple[tuple[int, int], ...],
+    tokens: Sequence[str],
+    surfaces: list[str],
+    truncated: bool,
+    lexicon: EnglishLexicon,
+    tuning: Tuning,
+) -> Reading:
+    """The reading, from the keys and marks `read_tokens` collected."""
     return Reading(
         keys=tuple(keys),
         negs=tuple(negs),
         pols=_polarities(negs, clause, tuning),
         clause=tuple(clause),
         heads=_heads(negs, clause, tuning),
-        pairs=_pairs(keys, negs, clause, markers, passive, lexicon, tuning),
+        pairs=pairs,
         figures=read_figures(tokens, lexicon, tuning),
         tokens=tuple(tokens),
         content=tuple(dict.fromkeys(k for k, n in zip(keys, negs, strict=True) if not n)),
@@ -135,6 +155,22 @@ def read_tokens(
         truncated=truncated,
         surfaces=tuple(surfaces),
     )
+
+
+def _echoes(
+    tokens: Sequence[str],
+    at: int,
+    clause: list[int],
+    negs: list[bool],
+    current: int,
+    lexicon: EnglishLexicon,
+) -> bool:
+    """Whether the negator at `at` opens its clause, is followed by an echo word
+    (`lexicon.negation_echoes`) and follows a clause that was negated: it repeats that
+    negation rather than turning the words after it round."""
+    opens = not clause or clause[-1] != current
+    follows = at + 1 < len(tokens) and tokens[at + 1] in lexicon.negation_echoes
+    return opens and follows and any(negs)
 
 
 def _swaps(

@@ -27,6 +27,8 @@ class EnglishLexicon:
     """Words that reverse what follows in their clause."""
     scope_breaks: frozenset[str]
     """Words where a negation's reach ends, besides clause breaks."""
+    negation_echoes: frozenset[str]
+    """Words after which a clause-opening "not" repeats an earlier negation."""
     negating_prefixes: tuple[str, ...]
     """Prefixes that turn a word into its opposite ("in-", "de-"): never a typo."""
     adjective_negators: tuple[str, ...]
@@ -60,6 +62,7 @@ ENGLISH = EnglishLexicon(
     articles=stopwords.ARTICLES,
     negators=negation.NEGATORS,
     scope_breaks=negation.SCOPE_BREAKS,
+    negation_echoes=negation.ECHOES,
     negating_prefixes=negation.NEGATING_PREFIXES,
     adjective_negators=negation.ADJECTIVE_NEGATORS,
     clause_words=clauses.CLAUSE_WORDS,

@@ -15,6 +15,12 @@ NEGATORS = frozenset(
 SCOPE_BREAKS = frozenset({"and", "or", "that"})
 """Negation stops at these too: in "not retaliate and wait", "wait" is not negated."""
 
+ECHOES = frozenset({"even", "in", "on", "at", "around", "near", "within", "for"})
+"""After a negated clause, a clause that opens "not even" or "not in" repeats that negation
+to add what it also covers ("won't change much, not even around Kursk"; "isn't short of
+troops, not in the Donbas and not in Kursk"): the echo is no second negation, as "even
+around Kursk" would be none."""
+
 NEGATING_PREFIXES = ("un", "in", "im", "ir", "il", "non", "dis", "de", "anti", "counter", "mis")
 """Prefixes that make a word its opposite: "infertile" is no typo of "fertile", nor
 "deflation" of "inflation", though each is two letters off."""
