@@ -297,7 +297,9 @@ class QuizScreen(QuizKeys):
         if self.awaiting_next:
             self.query_one(RoundClock).show(None)  # the next point's clock has not started
             return
-        self.act(session.tick())
+        news = session.tick()
+        if news:
+            self.act(news)
         self.query_one(RoundClock).show(session.time_left())
 
     # -- input and actions ------------------------------------------------------------------
