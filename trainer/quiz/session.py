@@ -297,7 +297,7 @@ class Session(SessionCourse):
     def tick(self) -> list[Event]:
         """What the clock has to say now: the `expired` event of a timed round's point, the
         first time it is asked after the time ran out; otherwise nothing. The app calls it
-        on a timer; every action calls it first."""
+        on a timer; an answer, a hint, skip, give up and next read it first."""
         if self.spar is None or self._open is None or self._phase is Phase.FINISHED:
             return []
         self._now = self._clock()
