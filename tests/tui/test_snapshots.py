@@ -27,6 +27,7 @@ from tests.tui.conftest import (
 )
 from trainer.tui.app import TrainerApp
 from trainer.tui.screens.quiz import QuizScreen
+from trainer.tui.settings import Settings
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -130,6 +131,49 @@ async def _results(pilot: Pilot[object]) -> None:
     assert type(app.screen).__name__ == "ResultsScreen"
 
 
+class _StoppedClock:
+    """A spar round's clock that never moves: the picture shows the same time every run."""
+
+    def __call__(self) -> float:
+        return 100.0
+
+
+async def _spar_asks_how_sure(pilot: Pilot[object]) -> None:
+    """A spar point with its clock, an answer entered, and the one key asked before the
+    verdict."""
+    await open_app(pilot)
+    app = pilot.app
+    assert isinstance(app, TrainerApp)
+    app.start_quiz("spar")
+    await settle(pilot)
+    app.screen.query_one("#answer", Input).value = "uniforms are ugly"
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def _flow_sheet(pilot: Pilot[object]) -> None:
+    """A spar round's flow sheet: one point answered right, one wrong."""
+    await open_app(pilot)
+    app = pilot.app
+    assert isinstance(app, TrainerApp)
+    app.start_quiz("spar")
+    await settle(pilot)
+    for answer in ("right", "uniforms are ugly"):
+        quiz = app.screen
+        assert isinstance(quiz, QuizScreen) and quiz.session is not None
+        question = quiz.session.current
+        assert question is not None
+        if answer == "right":
+            answer = quiz.pack.item(question.targets[0]).answer.canonical
+        quiz.apply(quiz.session.answer(answer))
+        quiz.action_next()
+    quiz = app.screen
+    if isinstance(quiz, QuizScreen):  # the last verdict could still be overridden
+        quiz.action_next()
+    await settle(pilot)
+    assert type(app.screen).__name__ == "FlowSheetScreen"
+
+
 async def _stats(pilot: Pilot[object]) -> None:
     await open_app(pilot)
     await pilot.press("t")
@@ -177,3 +221,15 @@ def test_stats(snap_compare: Snap) -> None:
     write_history()
     app = make_app(SMALL_PACK, now=lambda: NOW)
     assert snap_compare(app, terminal_size=(80, 24), run_before=_stats)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_spar_asks_how_sure(snap_compare: Snap, size: tuple[int, int]) -> None:
+    app = make_app(SMALL_PACK, clock=_StoppedClock(), settings=Settings(ask_confidence=True))
+    assert snap_compare(app, terminal_size=size, run_before=_spar_asks_how_sure)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_flow_sheet(snap_compare: Snap, size: tuple[int, int]) -> None:
+    app = make_app(SMALL_PACK, clock=_StoppedClock())
+    assert snap_compare(app, terminal_size=size, run_before=_flow_sheet)
