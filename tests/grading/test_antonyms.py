@@ -87,3 +87,33 @@ def test_a_verb_of_the_other_direction_turns_a_change_round(towns: Grader, answe
 )
 def test_a_change_the_same_way_round_is_still_right(towns: Grader, answer: str) -> None:
     assert towns.grade(answer, "growth").outcome is Outcome.CORRECT
+
+
+@pytest.fixture(scope="module")
+def reviews() -> Grader:
+    """A claim about who takes which side, said two ways, one with no verb of stance."""
+    backlash = Answer(
+        canonical="Teachers will attack the new timetable.",
+        accept=("a backlash from teachers against the timetable",),
+    )
+    items = (
+        item("thesis", Kind.THESIS, "Keep the old timetable.", Answer("keep the old timetable")),
+        item("backlash", Kind.PREMISE, "Teachers will attack the new timetable.", backlash),
+    )
+    return Grader(Pack(id="school", title="School", version="1", items=items))
+
+
+@pytest.mark.parametrize(
+    ("answer", "correct"),
+    [
+        ("teachers will praise the new timetable", False),
+        ("teachers will welcome the new timetable", False),
+        ("the teachers are going to attack the new timetable", True),  # the same side
+        ("teachers will attack the timetable", True),
+    ],
+)
+def test_a_verb_of_the_other_side_turns_a_stance_round(
+    reviews: Grader, answer: str, correct: bool
+) -> None:
+    verdict = reviews.grade(answer, "backlash")
+    assert (verdict.outcome is Outcome.CORRECT) is correct, verdict

@@ -16,7 +16,7 @@ from functools import cache
 from trainer.grading.analysis import Answer
 from trainer.grading.index import PackIndex
 from trainer.grading.keys import Phrasing
-from trainer.grading.lexicon.change import LESS, MORE
+from trainer.grading.lexicon.change import OPPOSED
 from trainer.grading.lexicon.wordnet import wordnet
 from trainer.grading.matching import lemmas
 from trainer.grading.normalise import is_figure, stem
@@ -31,16 +31,18 @@ def _antonym_stems(written: str) -> frozenset[str]:
         # WordNet's pairs by their base forms only: inflected, "live" met "lives" (the
         # noun: "costs more lives" read as the antonym of "more dead").
         found.update(stem(other) for other in table.get(form, ()))
-        for one, many in ((MORE, LESS), (LESS, MORE)):
-            if form in one:
-                for verb in many:
-                    found.update(_inflected_stems(verb))
+        for pair in OPPOSED:
+            for one, many in (pair, pair[::-1]):
+                if form in one:
+                    for verb in many:
+                        found.update(_inflected_stems(verb))
     return frozenset(found)
 
 
 @cache
 def _change_stems() -> frozenset[str]:
-    return frozenset(stem_ for verb in MORE | LESS for stem_ in _inflected_stems(verb))
+    verbs = {verb for pair in OPPOSED for side in pair for verb in side}
+    return frozenset(stem_ for verb in verbs for stem_ in _inflected_stems(verb))
 
 
 def is_change(key: str) -> bool:

@@ -1,4 +1,4 @@
-"""Verbs of change by direction: what grows and what shrinks.
+"""Verbs by direction: what grows and what shrinks; who is for a thing and who against.
 
 WordNet pairs a few of these as antonyms ("gain" / "lose", "rise" / "fall") but not across
 the pairs ("grows" / "loses", "gains" / "falls"), while a claim of change is turned round
@@ -23,3 +23,21 @@ LESS = frozenset(
     """.split()
 )
 """Verbs that say a quantity becomes smaller."""
+
+FOR = frozenset(
+    """
+    praise applaud thank welcome support endorse defend commend celebrate reward
+    """.split()
+)
+"""Verbs that take a side for someone or something ("Democrats will thank Trump")."""
+
+AGAINST = frozenset(
+    """
+    attack criticise criticize blame condemn denounce oppose punish accuse resent
+    """.split()
+)
+"""Verbs that take a side against them ("Democrats will attack Trump")."""
+
+OPPOSED = ((MORE, LESS), (FOR, AGAINST))
+"""The pairs of lists whose verbs turn each other round."""
+
