@@ -40,4 +40,3 @@ AGAINST = frozenset(
 
 OPPOSED = ((MORE, LESS), (FOR, AGAINST))
 """The pairs of lists whose verbs turn each other round."""
-
