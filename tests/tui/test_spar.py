@@ -168,7 +168,7 @@ async def test_the_flow_sheet_shows_each_point_and_drills_the_missed_ones() -> N
         await pilot.press("d")
         await settle(pilot)
         again = quiz_of(pilot)
-        assert again.session is not None
+        assert again.session is not None and again.sub_title == "Spar drill"
         assert [q.subject for q in again.session.questions] == list(missed)
 
 

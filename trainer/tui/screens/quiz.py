@@ -101,8 +101,10 @@ class QuizScreen(QuizKeys):
         title = MODE_INFO[self.mode.value].title
         if self.mode is Mode.REVIEW:
             self.sub_title = title
+        elif items:  # "practise these again"; for a round, its points to drill
+            self.sub_title = "Spar drill" if self.mode is Mode.SPAR else "Practice"
         else:
-            self.sub_title = f"{title} quiz" if not items else "Practice"
+            self.sub_title = f"{title} quiz"
 
     @property
     def pack(self) -> Pack:
