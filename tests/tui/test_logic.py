@@ -94,6 +94,20 @@ def test_a_fresh_student_is_asked_how_sure_and_spars_a_minute_a_point() -> None:
     assert (Settings().ask_confidence, Settings().spar_seconds) == (True, 60)
 
 
+def test_every_whole_number_setting_has_bounds_a_stored_value_is_held_to() -> None:
+    from dataclasses import fields
+
+    from trainer.tui.settings import BOUNDS
+
+    numbers = {
+        f.name
+        for f in fields(Settings)
+        if isinstance(getattr(Settings(), f.name), int)
+        and not isinstance(getattr(Settings(), f.name), bool)
+    }
+    assert numbers == set(BOUNDS)
+
+
 @pytest.mark.parametrize(
     "content",
     [

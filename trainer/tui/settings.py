@@ -44,17 +44,18 @@ class Settings:
     (`trainer.progress.linked`). On by default; off, review is plain FSRS order."""
 
 
+BOUNDS: dict[str, tuple[int, int]] = {"spar_seconds": (MIN_SECONDS, MAX_SECONDS)}
+"""Each whole-number setting's bounds, inclusive: the engine's, for the spar clock."""
+
+
 def _valid(name: str, value: Any) -> bool:
-    """Whether a stored value has its field's type (and, for the clock, its bounds)."""
+    """Whether a stored value has its field's type, and a number its field's bounds."""
     default = getattr(Settings(), name)
     if isinstance(default, bool):
         return isinstance(value, bool)
     if isinstance(default, int):
-        return (
-            isinstance(value, int)
-            and not isinstance(value, bool)
-            and MIN_SECONDS <= value <= MAX_SECONDS
-        )
+        low, high = BOUNDS[name]
+        return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
     return isinstance(value, str)
 
 
