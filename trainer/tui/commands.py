@@ -55,10 +55,10 @@ class TrainerCommands(Provider):
             app.action_change_student,
             "Change the name your progress is kept under",
         )
-        asking = app.settings.ask_confidence
-        yield (
-            f"Ask how sure I am: turn {'off' if asking else 'on'}",
-            partial(app.set_ask_confidence, not asking),
+        yield _toggle(
+            "Ask how sure I am",
+            app.settings.ask_confidence,
+            app.set_ask_confidence,
             "Before each verdict, one key (1-4) for how sure you are; stats show if you "
             "are right to be",
         )
@@ -69,10 +69,10 @@ class TrainerCommands(Provider):
                 partial(app.set_spar_seconds, seconds),
                 "The time to answer each point in a timed round",
             )
-        linked = app.settings.linked_review
-        yield (
-            f"Linked review: turn {'off' if linked else 'on'}",
-            partial(app.set_linked_review, not linked),
+        yield _toggle(
+            "Linked review",
+            app.settings.linked_review,
+            app.set_linked_review,
             "When you miss an item, review first what stands on it (the thesis on a "
             "premise), saying why; off: plain spaced-repetition order",
         )
@@ -91,6 +91,11 @@ class TrainerCommands(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, _highlight(matcher.query, name), command, name, escape(help_text))
+
+
+def _toggle(name: str, on: bool, turn: Callable[[bool], object], help_text: str) -> Command:
+    """A setting the palette turns the other way: "<name>: turn off" while it is on."""
+    return f"{name}: turn {'off' if on else 'on'}", partial(turn, not on), help_text
 
 
 def _highlight(query: str, name: str) -> Content:
