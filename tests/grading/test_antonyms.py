@@ -9,7 +9,7 @@ from trainer.grading import Grader
 from trainer.grading.analysis import analyse
 from trainer.grading.antonyms import aligned_antonym, slots_of
 from trainer.grading.verdict import Outcome
-from trainer.packs.model import Answer, Kind, Pack
+from trainer.packs.model import Answer, Item, Kind, Pack
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +53,12 @@ def test_an_antonym_far_from_any_shared_word_is_not_aligned(grader: Grader) -> N
     assert not aligned_antonym(answer, phrasing, slots_of(index, phrasing), 1)
 
 
+def _one_claim(pack_id: str, claim: Item) -> Grader:
+    """A grader for a pack of one claim beside a thesis of no interest to the test."""
+    thesis = item("thesis", Kind.THESIS, "A thesis.", Answer("a thesis"))
+    return Grader(Pack(id=pack_id, title=pack_id.title(), version="1", items=(thesis, claim)))
+
+
 @pytest.fixture(scope="module")
 def towns() -> Grader:
     """A key said two ways, one of them with no verb: the town's growth."""
@@ -60,11 +66,7 @@ def towns() -> Grader:
         canonical="2,000 new residents a year",
         accept=("the town grows by 2,000 people a year",),
     )
-    items = (
-        item("thesis", Kind.THESIS, "The town should build more schools.", Answer("more schools")),
-        item("growth", Kind.EVIDENCE, "The town grows by 2,000 people a year.", growth),
-    )
-    return Grader(Pack(id="towns", title="Towns", version="1", items=items))
+    return _one_claim("towns", item("growth", Kind.EVIDENCE, growth.accept[0], growth))
 
 
 @pytest.mark.parametrize(
@@ -96,11 +98,7 @@ def reviews() -> Grader:
         canonical="Teachers will attack the new timetable.",
         accept=("a backlash from teachers against the timetable",),
     )
-    items = (
-        item("thesis", Kind.THESIS, "Keep the old timetable.", Answer("keep the old timetable")),
-        item("backlash", Kind.PREMISE, "Teachers will attack the new timetable.", backlash),
-    )
-    return Grader(Pack(id="school", title="School", version="1", items=items))
+    return _one_claim("school", item("backlash", Kind.PREMISE, backlash.canonical, backlash))
 
 
 @pytest.mark.parametrize(
