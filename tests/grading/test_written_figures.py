@@ -249,3 +249,39 @@ def test_a_figure_that_no_rounding_gives_is_wrong() -> None:
     assert grader.grade("£12,570", "allowance").outcome is Outcome.CORRECT
     assert grader.grade("about £12,600", "allowance").outcome is Outcome.CORRECT  # rounded
     assert grader.grade("£12,500", "allowance").reason is Reason.WRONG_NUMBER  # no rounding
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("0.71", ("71", "percent")),  # a share is the percent a key gives
+        ("0.6 of body weight", ("60", "percent", "of", "body", "weight")),
+        ("0.16 cm", ("0point16", "centimetres")),  # a measure stays a decimal
+        ("0.08%", ("0point08", "percent")),
+        ("0.828 km", ("0point828", "kilometres")),  # no thousands after a lone zero
+        ("828m", ("828", "metres")),  # a length, not 828 million
+        ("about 830 m", ("about", "830", "metres")),
+        ("30m people", ("30000000", "people")),  # the thing counted: millions
+        ("£30m", ("30000000",)),
+        ("86bn", ("86000000000",)),
+        ("half a dozen years", ("6", "years")),
+        ("a dozen", ("12",)),
+        ("a decade", ("10", "years")),
+    ],
+)
+def test_shares_lengths_and_counts_read_as_meant(text: str, tokens: tuple[str, ...]) -> None:
+    assert normalise(text).tokens == tokens
+
+
+def test_a_share_or_a_dozen_is_the_keys_figure() -> None:
+    grader = Grader(
+        question_bank(
+            "shares",
+            ("water", "How much of the Earth's surface is water?", "about 71 percent"),
+            ("jury", "How many people sit on a jury in England?", "12"),
+        )
+    )
+    assert grader.grade("0.71", "water").outcome is Outcome.CORRECT
+    assert grader.grade("0.17", "water").outcome is Outcome.INCORRECT
+    assert grader.grade("a dozen", "jury").outcome is Outcome.CORRECT
+    assert grader.grade("half a dozen", "jury").outcome is Outcome.INCORRECT

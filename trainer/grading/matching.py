@@ -20,6 +20,7 @@ from trainer.grading.figures import FIGURE_DIGITS, more_precise, rounded
 from trainer.grading.lexicon import ENGLISH
 from trainer.grading.lexicon.wordnet import wordnet
 from trainer.grading.normalise import figure_value, is_figure, stem
+from trainer.grading.sounds import SoundIndex
 from trainer.grading.tuning import DEFAULT, Tuning
 from trainer.grading.written_figures import SHORT_YEAR
 
@@ -104,6 +105,7 @@ class Matcher:
         "_figures",
         "_fuzzy_from",
         "_related_cache",
+        "_sounds",
         "_table",
         "_tuning",
         "_written",
@@ -149,6 +151,8 @@ class Matcher:
         )
         """The pack's decimal figures by value, for an answer that gives one more precisely."""
         self._related_cache: dict[str, frozenset[int]] = {}
+        self._sounds: SoundIndex | None = None
+        """The pack's written words by sound, made for the first word that needs it."""
 
     def exact(self, word: str) -> int | None:
         return self._table.ids.get(word)
@@ -265,13 +269,26 @@ class Matcher:
                 return frozenset({exact})
         return frozenset()
 
+    def sounding_like(self, word: str) -> frozenset[int]:
+        """Ids of the pack words `word` misspells by ear (`sounds.SoundIndex`)."""
+        sounds = self._sounds
+        if sounds is None:
+            sounds = self._sounds = SoundIndex(self._table.written.items(), self._tuning)
+        table, tuning = self._table, self._tuning
+        return frozenset(
+            wid
+            for wid in sounds.like(word)
+            if not (table.is_name(wid) and len(word) < tuning.name_typo_length)
+            or OSA.distance(word, table.words[wid]) <= tuning.name_typo_edits
+        )
+
     def matches_written(self, word: str) -> frozenset[int]:
         """Ids of the pack words `word` stands for as written, unstemmed, for an answer word
         whose stem matched nothing: "infaltion" is one swap from "inflation", though its stem
         is not "inflat"; "ransomware" written "ransom ware" is looked up joined."""
         cached = self._written_cache.get(word)
         if cached is None:
-            cached = _written_matches(self, word)
+            cached = _written_matches(self, word) or self.sounding_like(word)
             if len(self._written_cache) < self._tuning.match_cache:
                 self._written_cache[word] = cached
         return cached

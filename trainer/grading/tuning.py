@@ -42,6 +42,12 @@ class Tuning:
     changed_letter_length: int = 8
     """An answer word that is a real English word (WordNet knows it) never matches a pack
     word shorter than this one letter changed away: "walks" is not "talks"."""
+    sound_edits: tuple[tuple[int, int], ...] = ((3, 2), (7, 3))
+    """(length, edits): an answer word that is no English word and sounds like a pack word
+    (`sounds`) may be this many letters off it, by the longer word's length: "jaz" for
+    "jazz", "inflashun" for "inflation"."""
+    sound_min_length: int = 3
+    """Shorter words are never matched by sound: two letters sound like too much."""
     name_typo_length: int = 5
     """A person's name this long may be one letter off ("Peskow"); shorter ones are exact."""
     name_typo_edits: int = 1

@@ -11,14 +11,16 @@ from __future__ import annotations
 import re
 
 from trainer.grading.lexicon.spellings import UNITS
-from trainer.grading.lexicon.units import CONVERSIONS, CONVERTED_DIGITS, DEGREES
+from trainer.grading.lexicon.time import TIME_UNITS
+from trainer.grading.lexicon.units import CONVERSIONS, CONVERTED_DIGITS, DEGREES, MEASURES
 
 _ISO_DATE = re.compile(r"(?<![\w])(\d{4})-(\d{1,2})-(\d{1,2})(?![\w])")
 _SLASH_DATE = re.compile(r"(?<![\w/])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\w])")
 """Dates in figures ("2007-06-29", "29/06/2007"): the year is the figure a key gives; the
 day and month would read as wrong figures."""
-_DOT_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:\.\d{3})+)(?![\d.,])")
-"""Thousands grouped with dots, as much of Europe writes them: "30.000 a month"."""
+_DOT_THOUSANDS = re.compile(r"(?<![\d.,])([1-9]\d{0,2})((?:\.\d{3})+)(?![\d.,])")
+"""Thousands grouped with dots, as much of Europe writes them: "30.000 a month"; never after
+a lone zero ("0.828 km" is a decimal)."""
 _ZERO_DECIMALS = re.compile(r"(\d)\.0+(?![\d])")
 """A price's ".00": "$50.00" is 50."""
 _GLUED_UNIT = re.compile(r"(?<![\w])(\d+)([a-z]{2,}|[mckf])(?![\w])")
@@ -29,10 +31,38 @@ _PERCENT = re.compile(r"%|\bper\s?cent\b")
 _DIGIT_GROUPS = re.compile(r"(?<![\d.])(\d{1,3})((?:[, ]\d{3})+)(?![\d])")
 _K_SUFFIX = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?k(?![\w])")
 _M_SUFFIX = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?(?:m|mn|mil)(?![\w^]|\s?/\s?(?:s|sec|h|hr)(?![a-z]))"
+    r"(?<![\w.])([$£€]\s?)?(\d{1,3}(?:\.\d+)?)\s?(mn|mil|m)(?![\w^]|\s?/\s?(?:s|sec|h|hr)(?![a-z]))"
+    r"(?=(\s*[^\s\w]|\s*$|\s+[a-z]+)?)"
 )
-"""Millions ("30m"); four digits or more before an "m" are metres ("8850m"), never millions,
-and so is an "m" a unit is divided by or raised to a power of ("9.8 m/s", "m^2")."""
+"""Millions ("30m", "$5m"), or metres: four digits or more before an "m" are metres
+("8850m"), and so is an "m" a unit is divided by or raised to a power of ("9.8 m/s", "m^2").
+A plain "m" is millions only after a sign of money or before the thing counted ("30m
+people"); at the end of a clause, or before a word of size ("828m tall"), it is metres."""
+_BN_SUFFIX = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s?bn(?![\w])")
+"""Billions written short: "86bn"."""
+_SIZE_WORDS = frozenset(
+    [
+        "tall",
+        "high",
+        "long",
+        "deep",
+        "wide",
+        "away",
+        "above",
+        "below",
+        "up",
+        "down",
+        "across",
+        "thick",
+        "in",
+        "from",
+        "of",
+        "at",
+        "and",
+        "or",
+    ]
+)
+"""Words after "828m" that make it a length, not a count."""
 _PER_UNIT = re.compile(r"(?<=[a-z])\s?/\s?(s|sec|h|hr)(\^?2)?(?![\w])")
 """A unit divided by one of time, written short ("m/s", "km/h", "m/s2"), read as words so
 that it meets "metres per second" and "per second squared"."""
@@ -57,7 +87,18 @@ def _thousands(match: re.Match[str]) -> str:
 
 
 def _millions(match: re.Match[str]) -> str:
-    return str(round(float(match.group(1)) * 1_000_000))
+    money, figure, suffix, after = match.groups()
+    word = (after or "").strip()
+    metres = (
+        suffix == "m" and not money and (not word or not word[0].isalpha() or word in _SIZE_WORDS)
+    )
+    if metres:
+        return f"{figure} metres"
+    return (money or "") + str(round(float(figure) * 1_000_000))
+
+
+def _billions(match: re.Match[str]) -> str:
+    return str(round(float(match.group(1)) * 1_000_000_000))
 
 
 _DECIMAL_COMMA = re.compile(
@@ -88,12 +129,14 @@ def rewrite_figures(text: str) -> str:
     if dotted:
         text = _DOT_THOUSANDS.sub(_join_groups, text)
         text = _ZERO_DECIMALS.sub(r"\1", text)
+        text = _SHARE.sub(_share, text)
     if "°" in text:
         text = _DEGREES.sub(_degrees, text)
     if _DIGIT_LETTER.search(text) is None:
         return _FRACTION.sub(r"\1 of \2", text) if "/" in text else text
     text = _K_SUFFIX.sub(_thousands, text)
     text = _M_SUFFIX.sub(_millions, text)
+    text = _BN_SUFFIX.sub(_billions, text)
     if "/" in text:
         text = _PER_UNIT.sub(_per_unit, text)
     text = _FRACTION.sub(r"\1 of \2", text)
@@ -101,6 +144,24 @@ def rewrite_figures(text: str) -> str:
     text = _GLUED_UNIT.sub(r"\1 \2", text)
     text = _SHORT_UNIT.sub(lambda m: " " + UNITS[m.group(1)], text)
     return _CONVERTIBLE.sub(_converted, text)
+
+
+_SHARE = re.compile(r"(?<![\w.,$£€])0?\.(\d{1,3})(?![\d]|[.,]\d)(\s*[°%/])?(?:\s*([a-z]+))?")
+"""A decimal below one: a share ("0.71" of the surface, "0.6 of body weight")."""
+_MEASURED = frozenset(
+    {*UNITS, *MEASURES, *CONVERSIONS, *TIME_UNITS, "degrees", "percent", "per", "hz", "khz"}
+)
+"""Words after a decimal that make it a measure ("0.16 cm", "0.5 seconds"), not a share."""
+
+
+def _share(match: re.Match[str]) -> str:
+    """A share as the percent a key gives ("0.71" -> "71 percent"), for the two are one
+    figure to a teacher; a measure ("0.16 cm") stays as written."""
+    digits, sign, word = match.groups()
+    if sign or word in _MEASURED:
+        return match.group(0)
+    percent = int(digits) * 10 ** (2 - len(digits)) if len(digits) <= 2 else int(digits) / 10
+    return f"{percent:g} percent" + (f" {word}" if word else "")
 
 
 _DEGREES = re.compile(r"(?<=\d)\s?°\s?([cfk]?)(?![a-z])")

@@ -142,6 +142,10 @@ PHRASES: tuple[Rule, ...] = (
         (" then",),
     ),
     (_phrase(r"(?:tens|10s|10's) of thousands"), " tensofthousands ", ("of thousands",)),
+    # A dozen is a figure: "half a dozen years" is the six a key gives, "a decade" ten years.
+    (_phrase(r"half an? dozen"), " 6 ", ("dozen",)),
+    (_phrase(r"(?:a|one) dozen"), " 12 ", ("dozen",)),
+    (_phrase(r"(?:a|one) decade"), " 10 years ", ("decade",)),
     (_phrase(r"monthly"), " a month ", ("monthly",)),
     (_phrase(r"nukes"), " nuclear weapons ", ("nukes",)),
     (_phrase(r"nuke|nuclear-armed"), " nuclear ", ("nuke", "nuclear-armed")),
